@@ -1,0 +1,1 @@
+"""Scrapy project: municipality registry, the generic municipal spider, link scoring, politeness."""

@@ -1,0 +1,44 @@
+"""The ``inventory`` command. Thin: every sub-command calls into the packages.
+
+Each module below registers its commands on :data:`app`; add a module and import it here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from kommun_inventering import __version__
+
+app = typer.Typer(
+    name="inventory",
+    help=(
+        "Inventory the business and growth programs (näringslivsprogram, tillväxtprogram) "
+        "of Sweden's 290 municipalities: crawl their websites, extract the documents' text, "
+        "classify them and export the results for analysts."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kommun-inventering {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log output (-v info, -vv debug)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Inventory of municipal business and growth programs."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+# Command modules register themselves on `app` when imported.
+from kommun_inventering.cli import municipalities as _municipalities  # noqa: E402,F401
