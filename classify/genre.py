@@ -1,0 +1,242 @@
+"""Genre and structure signals: what kind of document is this, and who speaks in it?
+
+Bag-of-words cannot tell a program from the news item, protocol, summary page or action plan about
+it. These signals can: the document's own title and period on its cover, the adoption block
+("Fastställd av kommunfullmäktige …", "Dokumenttyp: Program"), a table of contents with goals and
+focus areas, the program's own voice ("Kommunen ska …", "Detta program …") versus reporting
+("har antagit", "Publicerad", bylines), protocol markers ("§", "Justerare"), and the issuer
+(region, kommunalförbund, business region). :func:`genre_features` returns them as numbers for
+the model; :func:`rule_role` reads them as a transparent first opinion on the document's role.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from classify.segment import DocText
+
+_BIZ_COMPOUND = r"(?:näringslivs|tillväxt|näringslivs-\s(?:och|&)\s\w+|tillväxt-\s(?:och|&)\s\w+)"
+#: A business/growth program named in a title: the compound nouns and "X för näringslivet".
+BIZ_PROGRAM = re.compile(
+    r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|plan|policy)\w*|tillväxt\w*(?:program|strategi|plan)\w*"
+    r"|näringslivs- (?:och|&) tillväxt\w*|tillväxt- (?:och|&) näringslivs\w*"
+    r"|(?:program|strategi|plan|policy|handlingsprogram|utvecklingsprogram|handlingsplan)\w* för (?:ett |en |det |hållbar |bättre |ökad |fortsatt |lokal |kommunens )*"
+    r"(?:\w+ )?(?:näringsliv\w*|företag\w*|tillväxt\w*|entreprenörskap|jobb och tillväxt|arbete och tillväxt)"
+)
+ACTION_NOUN = re.compile(r"\b(?:handlingsplan|aktivitetsplan|genomförandeplan|åtgärdsplan|insatsplan|verksamhetsplan)\w*")
+_OTHER_TITLE = {
+    "oversiktsplan": r"översiktsplan|fördjupad översiktsplan|\bföp\b|detaljplan",
+    "budget": r"\bbudget|årsredovisning|delårsrapport|verksamhetsplan och budget|mål och budget|ekonomisk plan|flerårsplan|årsbokslut",
+    "vision": r"\bvision\b|^\s*\w+ 20[3-5]\d\s*$",
+    "tourism_strategy": r"turism|besöksnäring|destination",
+    "rural_strategy": r"landsbygd|lokal utvecklingsstrategi|leader|\blag\b|serviceplan|serviceprogram|byautveckling",
+    "evaluation_report": r"utvärdering|slutrapport|omvärldsanalys|rapport|analys|underlag|undersökning|enkät|kartläggning|uppföljning av",
+    "other_policy": r"upphandling|miljöprogram|miljöpolicy|klimatstrategi|energiplan|bostadsförsörjning|kulturplan|folkhälsa|"
+                    r"trafikstrategi|digitalisering|arbetsgivarpolicy|kommunikationspolicy|integrationsprogram|skolplan|avfallsplan|"
+                    r"riktlinje|reglemente|delegationsordning|taxa|lokalförsörjning|mark- och exploatering|markpolicy|exploateringspolicy",
+    "general_strategy": r"strategisk plan|kommunplan|styrmodell|övergripande mål|flerårig plan|mål för mandatperioden",
+}
+_OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
+_RUS_TITLE = re.compile(
+    r"regional\w* utvecklings|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
+    r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
+)
+_REGION_ISSUER = re.compile(r"(?m)^\s*(?:region \w+|regionförbundet\b.*|länsstyrelsen\b.*|landstinget\b.*|\w+ läns? landsting)\s*$")
+_JOINT = re.compile(
+    r"business region|kommunalförbund|\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
+    r"|(?:\w+, ){2,}\w+ och \w+ kommuner"
+)
+_NEWS_TITLE = re.compile(
+    r"\b(?:antagen|antaget|antogs|har antagit|antas|klar|klart|beslutad|beslutat|nu |ny |nytt |nya |tyck till|välkommen|inbjudan"
+    r"|lanseras|presenteras|börjar|igång|klättrar|rankning|ranking|pris|vann|utsedd|öppnar|invigning|frukost|mässa|seminarium|dags för)\b"
+)
+_NEWS = re.compile(
+    r"(?m)publicerad|publicerat|senast (?:uppdaterad|ändrad|granskad)|sidan (?:uppdaterades|granskades|publicerades)|uppdaterad:|"
+    r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\s*$|dela (?:på|sidan|artikeln)|skriv ut|lyssna|tipsa en vän"
+    r"|^\s*\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4}\s*$|^\s*20\d\d-\d\d-\d\d(?: \d\d:\d\d)?\s*$"
+)
+_REPORTING = re.compile(
+    r"har (?:nu |idag |i dag |under \w+ )?(?:antagit|beslutat|klubbat|fastställt|tagit fram|presenterat|godkänt)|antogs (?:av|på|i|under|den)"
+    r"|(?:beslutade|klubbade|fastställde|godkände) (?:kommunfullmäktige|kommunstyrelsen|fullmäktige)|(?:kommunfullmäktige|fullmäktige|kommunstyrelsen)"
+    r" (?:beslutade|antog|klubbade|fastställde|godkände)|säger \w+|berättar \w+|enligt \w+ \w+,|nu är (?:det )?(?:nya |det nya )?\w*(?:program|strategi)"
+    r"|(?:arbetet med|påbörjat|påbörjar|inleder) (?:att ta fram |ett nytt |en ny )|det nya \w*(?:programmet|strategin|planen)|den nya \w*strategin"
+)
+_PROTOCOL = re.compile(
+    r"(?m)§\s*\d+|\bjusterare\b|\bjustering\w*|sammanträdesprotokoll|\bprotokoll\b|närvarande|\bledamöter\b|\bersättare\b|beslutande|"
+    r"utdragsbestyrkande|^\s*paragrafer|(?:kommunfullmäktige|kommunstyrelsen|nämnden|fullmäktige) beslutar|^\s*beslut\s*$|\byrkande\w*|\byrkar\b|"
+    r"sekreterare|ordförande\s*$|omedelbart justerad|anslag\w* (?:på|om)|protokollsutdrag|kallelse|föredragningslista"
+)
+_TJS = re.compile(
+    r"tjänsteskrivelse|tjänsteutlåtande|ärendebeskrivning|förslag till beslut|beslutsunderlag|handläggare|(?m:^\s*ärende\s*:?)|"
+    r"(?m:^\s*bakgrund\s*$)|föredragande|sammanfattning av ärendet|förvaltningens (?:förslag|bedömning|synpunkter)|ekonomiska konsekvenser|"
+    r"(?m:^\s*yttrande\s*$)|(?:föreslås|föreslår) (?:kommunstyrelsen|kommunfullmäktige|fullmäktige)"
+)
+_SUMMARY = re.compile(
+    r"läs (?:hela |mer |mer om |om )?(?:\w+ )?(?:programmet|strategin|planen|dokumentet|policyn|\w*programmet|\w*strategin)|ladda (?:ner|hem)|"
+    r"\(pdf|pdf,|\bpdf\b|öppnas i nytt fönster|relaterad\w* (?:information|dokument|sidor|länkar)|kontakta (?:oss|\w+enheten|näringslivs)|"
+    r"hitta snabbt|du är här|startsida|genvägar|till startsidan|kontaktuppgifter|cookies|›|»|i korthet|här kan du (?:läsa|ta del|hitta)|sammanfattning"
+)
+_ADOPTION_BLOCK = re.compile(
+    r"(?:antagen|antaget|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt)\s+(?:av\s+)?(?:kommunfullmäktige|fullmäktige|kf|kommunstyrelsen|ks)"
+    r"|dokumenttyp|dokumentansvarig|giltighetstid|gäller (?:för|till|från|tills)|beslutsinstans|ansvarig för (?:revidering|uppföljning)"
+    r"|revideras|diarienummer|\bdnr\b|dokumentnamn|fastställelsedatum|beslutsdatum|styrdokument"
+)
+_DOCTYPE_PROGRAM = re.compile(r"dokumenttyp\s*:?\s*(?:program|strategi|plan|policy)|(?:typ av )?styrdokument\s*:?\s*(?:program|strategi)")
+_VOICE = re.compile(
+    r"\b(?:kommunen|vi) (?:ska|vill|kommer att|behöver|arbetar för)\b|\bvårt mål\b|\bvåra mål\b|\bmålet är\b|\bvi ska\b|\bska vi\b|\bvi vill\b"
+    r"|syftet med (?:detta |det här )?(?:\w*program|\w*strategi|\w*plan|\w*policy|dokument)\w*|(?:detta|det här|föreliggande) (?:\w+ )?(?:program|dokument|strategi|plan|policy|näringslivsprogram|tillväxtprogram)\w*"
+    r"|(?:programmet|strategin|planen|policyn) (?:ska|syftar|beskriver|anger|omfattar|gäller|pekar|utgår|bygger|är ett|tar|innehåller|ersätter)"
+)
+_FOCUS = re.compile(r"fokusområde\w*|insatsområde\w*|prioriterade områden|målområde\w*|strategiska områden|strategiområde\w*|\bmål\s*\d|\bdelmål|övergripande mål|målbild|strategier|\bvision\b")
+_TOC_GOALS = re.compile(r"mål|fokusområde|insatsområde|vision|strategi|prioriter|genomförande|uppföljning|handlingsplan|inledning|bakgrund|syfte")
+_BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w*|etabler\w*|företagsklimat\w*|arbetstillfäll\w*|innovation\w*")
+_OTHER_GENRE_BODY = {
+    "tourism": re.compile(r"turis\w*|besöksnäring\w*|destination\w*|besökare"),
+    "rural": re.compile(r"landsbygd\w*|leader\w*|\blag\b|byalag|lokalt ledd"),
+    "plan": re.compile(r"översiktsplan\w*|markanvändning|bebyggelse|detaljplan\w*"),
+    "budget": re.compile(r"budget\w*|driftsbudget|investeringsbudget|resultaträkning|skattesats|kommunbidrag|tkr|mnkr|mkr"),
+    "region": re.compile(r"\bregionen\b|\blänet\b|länets|regionfullmäktige|regionala|regionförbund"),
+    "report": re.compile(r"utvärdering\w*|rapport\w*|enkät\w*|respondent\w*|metod\w*|intervju\w*|analys\w*|slutsats\w*"),
+}
+_PARENT_PROGRAM = re.compile(
+    r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
+    r"|\b(?:till|inom|kopplad till|utgår från|genomförandet av|enligt|med stöd av|för att nå|för att genomföra)\s+(?:\w+ ){0,3}"
+    r"(?:\w*programmet|\w*strategin|\w*policyn|strategi för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi)|tillväxt\w*(?:program|strategi))"
+    r"|(?:programmets|strategins|planens) mål|(?:programmet|strategin) anger målen"
+)
+_OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
+
+
+def _log1(x: float) -> float:
+    return math.log1p(max(0.0, x))
+
+
+@dataclass
+class GenreSignals:
+    """The signals plus the quoted spans that raised them (for evidence/explanations)."""
+
+    features: dict[str, float] = field(default_factory=dict)
+    title_block: str = ""
+
+
+def title_block(doc: DocText) -> str:
+    """The document's own title: the given title plus the first lines of page 1 (folded)."""
+    parts = [doc.title.lower()] if doc.title else []
+    parts += [ln.lower() for ln in doc.first_lines[:3]]
+    return " \n ".join(parts)
+
+
+def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreSignals:
+    """Numeric genre/structure features computed from title, cover, opening and URL.
+
+    ``region_is_municipality``: Gotland, where the region is the municipality, so a region on the
+    cover is the municipality's own issuer.
+    """
+    f: dict[str, float] = {}
+    tb = title_block(doc)
+    title = doc.title.lower() if doc.title else (doc.first_lines[0].lower() if doc.first_lines else "")
+    opening = doc.opening
+    n_open = max(len(opening), 1)
+    url = (doc.url or "").lower()
+    anchor = (doc.anchor or "").lower()
+
+    biz_title = BIZ_PROGRAM.search(title)
+    biz_tb = BIZ_PROGRAM.search(tb)
+    f["t_biz_program"] = 1.0 if biz_title else 0.0
+    f["tb_biz_program"] = 1.0 if biz_tb else 0.0
+    f["t_action_noun"] = 1.0 if ACTION_NOUN.search(title) else 0.0
+    f["t_action_of_program"] = 1.0 if ACTION_NOUN.search(title) and re.search(r"(?:program|strategi)", title) else 0.0
+    f["t_action_lead"] = 1.0 if ACTION_NOUN.match(title.strip()) else 0.0
+    f["t_year_range"] = 1.0 if re.search(r"20\d\d\s*[-–—]\s*(?:20)?\d\d(?![\d-])", tb) else 0.0
+    f["t_news_like"] = 1.0 if _NEWS_TITLE.search(title) else 0.0
+    f["t_long_sentence"] = 1.0 if len(title.split()) > 9 else 0.0
+    for key, rx in _OTHER_TITLE_RE.items():
+        f[f"t_other_{key}"] = 1.0 if rx.search(title) else 0.0
+    f["t_rus"] = 1.0 if _RUS_TITLE.search(title) and not region_is_municipality else 0.0
+    f["t_joint"] = 1.0 if _JOINT.search(tb) else 0.0
+    f["t_draft"] = 1.0 if re.search(r"förslag|remiss|samråd|utkast", tb) else 0.0
+    f["t_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammanträde|§", title) else 0.0
+    f["t_tjs"] = 1.0 if re.search(r"tjänsteskrivelse|tjänsteutlåtande|yttrande|motion|svar på|ärende", title) else 0.0
+    f["cover_region_issuer"] = 1.0 if _REGION_ISSUER.search(doc.cover) and not region_is_municipality else 0.0
+    f["anchor_biz"] = 1.0 if BIZ_PROGRAM.search(anchor) else 0.0
+
+    f["news"] = _log1(doc.count(_NEWS, n_open))
+    f["reporting"] = _log1(doc.count(_REPORTING, n_open))
+    f["protocol"] = _log1(doc.count(_PROTOCOL, n_open))
+    f["tjs"] = _log1(doc.count(_TJS, n_open))
+    f["summary"] = _log1(doc.count(_SUMMARY, n_open))
+    f["adoption_block"] = _log1(doc.count(_ADOPTION_BLOCK, n_open))
+    f["doctype_program"] = 1.0 if _DOCTYPE_PROGRAM.search(opening) else 0.0
+    voice = doc.count(_VOICE, n_open)
+    f["voice"] = _log1(voice)
+    f["voice_raw"] = float(voice)
+    f["focus"] = _log1(doc.count(_FOCUS, n_open))
+    toc = [doc.full[a:b].lower() for a, b in doc.toc_spans]
+    f["toc"] = 1.0 if toc else 0.0
+    f["toc_goals"] = _log1(sum(1 for line in toc if _TOC_GOALS.search(line)))
+    f["biz_density"] = min(3.0, 1000.0 * doc.count(_BIZ_TERMS, n_open) / n_open / 4.0)
+    for key, rx in _OTHER_GENRE_BODY.items():
+        f[f"body_{key}"] = min(3.0, 1000.0 * doc.count(rx, n_open) / n_open / 2.0)
+    f["parent_program"] = 1.0 if doc.search(_PARENT_PROGRAM, 1200) else 0.0
+    f["own_municipality"] = _log1(doc.count(_OWN_MUNI, n_open))
+    f["pages"] = _log1(doc.n_pages)
+    f["length"] = _log1(len(doc.full) / 1000.0)
+    f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
+    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press", url) else 0.0
+    f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
+    f["url_biz"] = 1.0 if re.search(r"naringslivs?(?:program|strategi|plan|policy)|tillvaxt(?:program|strategi)|n%c3%a4ringslivs", url) else 0.0
+    f["rule_score"] = rule_score(f)
+    return GenreSignals(features=f, title_block=tb)
+
+
+#: Hand-set weights: a transparent prior that the model sees as one more feature, and the
+#: relevance score used when no trained model is available.
+RULE_WEIGHTS: dict[str, float] = {
+    "t_biz_program": 2.2, "tb_biz_program": 1.2, "t_year_range": 0.6, "adoption_block": 0.9, "doctype_program": 1.2,
+    "voice": 0.8, "focus": 0.6, "toc_goals": 0.5, "anchor_biz": 0.3, "url_file": 0.3,
+    "news": -1.2, "reporting": -1.3, "protocol": -1.2, "tjs": -1.4, "summary": -0.7, "t_news_like": -1.5,
+    "t_action_lead": -1.5, "t_action_of_program": -1.0, "parent_program": -1.0, "t_rus": -2.0, "t_joint": -1.5,
+    "cover_region_issuer": -1.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "url_protocol": -1.5,
+    "t_other_oversiktsplan": -3.0, "t_other_budget": -3.0, "t_other_vision": -1.5, "t_other_tourism_strategy": -2.5,
+    "t_other_rural_strategy": -2.5, "t_other_evaluation_report": -2.5, "t_other_other_policy": -2.5,
+    "t_other_general_strategy": -2.0, "body_budget": -0.5, "body_report": -0.4,
+}
+RULE_BIAS = -2.5
+
+
+def rule_score(f: dict[str, float]) -> float:
+    """Logit of a hand-weighted relevance score from the genre features."""
+    return RULE_BIAS + sum(w * f.get(k, 0.0) for k, w in RULE_WEIGHTS.items())
+
+
+def rule_role(doc: DocText, f: dict[str, float]) -> str:
+    """A transparent first opinion on the document's role (one of the corpus doc_roles)."""
+    if f["t_protocol"] or f["protocol"] >= math.log1p(4) or (f["protocol"] >= math.log1p(2) and f["url_protocol"]):
+        return "protocol"
+    if f["t_tjs"] or f["tjs"] >= math.log1p(2):
+        return "tjansteskrivelse"
+    if f["news"] >= math.log1p(1) and f["reporting"] >= math.log1p(1):
+        return "news"
+    title = doc.title.lower() if doc.title else " ".join(doc.first_lines[:1]).lower()
+    for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
+        if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag", title)):
+            if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
+                return key
+    if f["t_news_like"] and (f["news"] or f["reporting"] or not f["t_biz_program"]):
+        return "news"
+    if f["t_rus"] or f["cover_region_issuer"]:
+        return "regional_rus"
+    if f["t_joint"] and f["t_biz_program"]:
+        return "business_region_strategy"
+    if f["t_action_lead"] and (f["parent_program"] or f["t_action_of_program"]):
+        return "action_plan"
+    if f["t_other_vision"] and not f["t_biz_program"]:
+        return "vision"
+    if (f["summary"] >= math.log1p(2) and doc.n_pages == 1 and len(doc.full) < 6000 and not f["doctype_program"]
+            and f["voice_raw"] < 3):
+        return "summary_page"
+    if f["t_biz_program"] or f["tb_biz_program"] or (f["t_action_lead"] and not f["parent_program"]):
+        return "draft_program" if f["t_draft"] else "program"
+    return "landing_page"

@@ -1,0 +1,100 @@
+"""Is this the municipality's own business/growth program (relevant), what role does the document
+play (doc_role), and which type of program is it (program_type, from its own title)?
+
+Relevance combines the calibrated model (:mod:`classify.model`) with the transparent genre rules
+(:mod:`classify.genre`): the model's probability decides, the rules name the role, and strong
+genre evidence that the document is *about* a program rather than the program itself (a protocol,
+a tjänsteskrivelse, another issuer's strategy) can veto a doubtful "yes". Disagreements are flagged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from classify.document import Evidence
+from classify.genre import BIZ_PROGRAM, GenreSignals, rule_role
+from classify.model import ModelInput, RelevanceModel, model_input
+from classify.segment import DocText, Hit
+
+_NARINGSLIV = r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|plan|policy)\w*|näringslivs-\s(?:och|&)\s"
+_TILLVAXT = r"tillväxt\w*(?:program|strategi|plan)\w*|tillväxt-\s(?:och|&)\s|(?:strategi|program)\w* för (?:\w+ )?(?:hållbar |ökad |fortsatt )?tillväxt"
+_TYPE_RE = re.compile(rf"(?P<n>{_NARINGSLIV})|(?P<t>{_TILLVAXT})")
+#: Roles that are about a program but never the program itself.
+_NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news"}
+UNCERTAIN = (0.3, 0.7)
+
+
+@dataclass
+class Kind:
+    relevant: bool
+    probability: float
+    doc_role: str
+    program_type: str | None = None
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def _cite(doc: DocText, text: str) -> Evidence:
+    """Evidence for a title: its first line found in the text, else the title itself."""
+    key = text.strip().split("\n")[0][:120].lower()
+    idx = doc.folded.find(key) if key else -1
+    if idx != -1:
+        hit = Hit(doc.page_of(idx), idx, idx + len(key), doc.full[idx : idx + len(key)])
+        start, end = doc.sentence_bounds(hit, 160)
+        quote = doc.full[start:end].strip() or hit.text
+        return Evidence(page=hit.page, quote=quote, source="text", confidence=0.9)
+    return Evidence(page=None, quote=text.strip(), source="title", confidence=0.9)
+
+
+def program_type(doc: DocText) -> tuple[str, Evidence | None]:
+    """Type from the document's own title: the leading business/growth word decides."""
+    candidates = [doc.title] if doc.title else []
+    candidates += doc.first_lines[:3]
+    for cand in candidates:
+        m = _TYPE_RE.search(cand.lower())
+        if m:
+            kind = "naringslivsprogram" if m.group("n") else "tillvaxtprogram"
+            return kind, _cite(doc, cand[m.start() : m.end()] if cand is not doc.title else cand)
+    for cand in candidates:
+        if BIZ_PROGRAM.search(cand.lower()) or cand:
+            return "annat", _cite(doc, cand) if cand else None
+    return "annat", None
+
+
+def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | None, item: ModelInput | None = None) -> Kind:
+    f = signals.features
+    rule_p = _sigmoid(f["rule_score"])
+    if model is not None:
+        p = model.predict(item or model_input(doc, f))
+    else:
+        p = rule_p
+    role = rule_role(doc, f)
+    flags: list[str] = []
+    relevant = p >= 0.5
+    if relevant and role in _NEVER_PROGRAM and p < 0.9:
+        flags.append(f"genre says {role}, model says program (p={p:.2f}): treated as not the program")
+        relevant = False
+    if model is not None and abs(p - rule_p) > 0.6 and UNCERTAIN[0] <= min(p, rule_p) <= 0.9:
+        flags.append(f"model (p={p:.2f}) and genre rules (p={rule_p:.2f}) disagree")
+    if UNCERTAIN[0] <= p <= UNCERTAIN[1]:
+        flags.append(f"relevance uncertain (p={p:.2f})")
+    if relevant and f.get("t_joint") and f.get("t_biz_program"):
+        flags.append("joint strategy of several municipalities: judgement call")
+    if relevant and role not in ("program", "draft_program"):
+        role = "draft_program" if f.get("t_draft") else "program"
+    elif not relevant and role in ("program", "draft_program"):
+        role = "other"
+    kind = Kind(relevant=relevant, probability=p, doc_role=role, flags=flags)
+    if relevant:
+        ptype, ev = program_type(doc)
+        kind.program_type = ptype
+        if ev is not None:
+            kind.evidence["program_type"] = [ev]
+            kind.evidence["relevant"] = [Evidence(ev.page, ev.quote, ev.source, round(p, 3))]
+    return kind

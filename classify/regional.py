@@ -1,0 +1,143 @@
+"""Links to the regional development strategy (RUS) and to intermunicipal cooperation.
+
+The names of each county's strategy and of the intermunicipal bodies live in
+``classify/data/gazetteer.json``; this module only knows how to read them. "RUS" is matched as a
+whole upper-case word ("RUSTA", "krusbär" and the Swedish "rus" do not count). A cooperation term
+counts only in a sentence about business or growth work; a named body counts in a sentence about
+cooperation or business.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from classify.document import Evidence
+from classify.segment import DocText, Hit
+
+GAZETTEER_PATH = Path(__file__).parent / "data" / "gazetteer.json"
+
+_BUSINESS_CTX = re.compile(
+    r"näringsliv|företag|etabler|tillväxt|invest|arbetsmarknad|arbetstillfäll|jobb|entreprenör|innovation|kompetensförsörj"
+    r"|besöksnäring|handel|marknadsför|attraktiv|infrastruktur|utveckling"
+)
+_COOP_CTX = re.compile(r"samverk|samarbet|tillsammans|gemensam|medlem|deltar|del av|ingår|inom|genom|via|partner|avtal|nätverk")
+_RUS_LINK_CTX = re.compile(
+    r"utgår från|i linje med|bidrar till|ligger till grund|koppl|förhåll|harmoni|stöd i|bygger på|utifrån|överens|samspel|ramverk|"
+    r"förankra|relation|följer|mål|strategi|program|region"
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    rus: re.Pattern[str]  # folded text: generic terms + every county's strategy names
+    rus_acronyms: re.Pattern[str]  # case-sensitive on the original text
+    inter_terms: re.Pattern[str]
+    bodies: re.Pattern[str]  # folded text: names and aliases of multi-word bodies
+    body_acronyms: re.Pattern[str] | None  # case-sensitive short names (BRG, KAK, V6, …)
+    municipality_names: dict[str, str]
+    municipality_county: dict[str, str]
+    rus_by_county: dict[str, list[str]]
+
+
+def _alternation(names: list[str]) -> str:
+    uniq = sorted({n for n in names if n}, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("–", "[-–]").replace(r"\-", "[-–]") for n in uniq)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """Load and compile the gazetteer (cached)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    rus_names: list[str] = []
+    body_names: list[str] = []
+    acronyms: list[str] = []
+    for county in data["counties"].values():
+        rus_names.extend(county["rus_names"])
+        for body in county["bodies"]:
+            for name in [body["name"], *body.get("aliases", [])]:
+                (acronyms if (name.isupper() or re.fullmatch(r"[A-Z]+\d*", name)) and len(name) <= 4 else body_names).append(name)
+    rus_pat = "|".join([*data["rus_terms"], _alternation([n.lower() for n in rus_names])])
+    acr = "|".join(re.escape(a) for a in data["rus_acronyms"])
+    return Gazetteer(
+        rus=re.compile(rf"(?<!\w)(?:{rus_pat})(?!\w)"),
+        rus_acronyms=re.compile(rf"(?<![\w-])(?:{acr})(?![\w-]|:[a-zåäö]{{3,}})"),
+        inter_terms=re.compile(rf"(?<!\w)(?:{'|'.join(data['intermunicipal_terms'])})(?!\w)"),
+        bodies=re.compile(rf"(?<!\w)(?:{_alternation([n.lower() for n in body_names])})(?!\w)"),
+        body_acronyms=re.compile(rf"(?<![\w-])(?:{_alternation(acronyms)})(?![\w-])") if acronyms else None,
+        municipality_names={k: v["name"] for k, v in data["municipalities"].items()},
+        municipality_county={k: v["county"] for k, v in data["municipalities"].items()},
+        rus_by_county={c: v["rus_names"] for c, v in data["counties"].items()},
+    )
+
+
+@dataclass
+class RegionalLinks:
+    rus_link: bool = False
+    intermunicipal_link: bool = False
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    @property
+    def regional(self) -> str:
+        return "rus" if self.rus_link else "intermunicipal" if self.intermunicipal_link else "none"
+
+
+def _ev(doc: DocText, hit: Hit) -> Evidence:
+    return Evidence(page=hit.page, quote=doc.quote(hit), source="text", confidence=0.85)
+
+
+def _case_hits(doc: DocText, pattern: re.Pattern[str]) -> list[Hit]:
+    return [Hit(doc.page_of(m.start()), m.start(), m.end(), m.group(0)) for m in pattern.finditer(doc.full)]
+
+
+def find_rus_link(doc: DocText, gaz: Gazetteer) -> list[Hit]:
+    """Sentences that tie the program to the regional development strategy."""
+    out: list[Hit] = []
+    for hit in [*doc.finditer(gaz.rus), *_case_hits(doc, gaz.rus_acronyms)]:
+        if doc.in_toc(hit):
+            continue
+        sent = doc.sentence_text(hit)
+        if _RUS_LINK_CTX.search(sent) or len(sent) < 90:
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+def find_intermunicipal(doc: DocText, gaz: Gazetteer) -> list[Hit]:
+    """Sentences about cooperation with other municipalities in the business/growth work."""
+    out: list[Hit] = []
+    for hit in doc.finditer(gaz.inter_terms):
+        if doc.in_toc(hit):
+            continue
+        sent = doc.sentence_text(hit)
+        if _BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower()):
+            out.append(hit)
+    body_hits = list(doc.finditer(gaz.bodies))
+    if gaz.body_acronyms is not None:
+        body_hits += _case_hits(doc, gaz.body_acronyms)
+    for hit in body_hits:
+        if doc.in_toc(hit):
+            continue
+        sent = doc.sentence_text(hit)
+        if _COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent):
+            out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+def assess_regional(doc: DocText, gaz: Gazetteer | None = None) -> RegionalLinks:
+    gaz = gaz or load_gazetteer()
+    links = RegionalLinks()
+    rus = find_rus_link(doc, gaz)
+    if rus:
+        links.rus_link = True
+        links.evidence["rus_link"] = [_ev(doc, h) for h in rus[:2]]
+    inter = find_intermunicipal(doc, gaz)
+    if inter:
+        links.intermunicipal_link = True
+        links.evidence["intermunicipal_link"] = [_ev(doc, h) for h in inter[:2]]
+    key = links.regional
+    if key != "none":
+        links.evidence["regional"] = links.evidence[f"{key}_link" if key == "rus" else "intermunicipal_link"][:1]
+    return links

@@ -1,0 +1,176 @@
+"""A document's text as the rules read it: pages, folded text, hits with page numbers, quotes.
+
+All pages are joined into one string (``full``) separated by "\\f" so that each pattern runs once
+per document; a hit's page is found by bisecting the page offsets. Quotes are cut from a page's
+own text, so every quote literally occurs in the page it names (the evidence invariant).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from classify.normalize import fold, normalize_text
+
+#: How much of the document counts as its "opening" (cover, title block, first paragraphs).
+OPENING_CHARS = 2500
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•\-–])|\n")
+_TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t| )\s*\d{1,3}\s*$|^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,70}\s\d{1,3}\s*$")
+_TOC_HEAD = re.compile(r"^\s*(?:innehåll(?:sförteckning)?|innehåll:)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in the document: 1-based page, offsets in ``DocText.full``, the matched text."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class DocText:
+    """The normalised, page-aware text of one document plus its title and URL hints."""
+
+    pages: list[str]
+    title: str = ""
+    url: str = ""
+    anchor: str = ""
+    offsets: list[int] = field(init=False)
+    full: str = field(init=False)
+    folded: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = [normalize_text(p) for p in self.pages] or [""]
+        self.offsets = []
+        pos = 0
+        for p in self.pages:
+            self.offsets.append(pos)
+            pos += len(p) + 1
+        self.full = "\f".join(self.pages)
+        self.folded = fold(self.full)
+        self.title = normalize_text(self.title or "").replace("\n", " ")
+        self.anchor = normalize_text(self.anchor or "").replace("\n", " ")
+        self.url = self.url or ""
+
+    # -- locating -------------------------------------------------------------------------
+    def page_of(self, pos: int) -> int:
+        """1-based page number of offset ``pos`` in ``full``."""
+        return bisect_right(self.offsets, pos)
+
+    def page_bounds(self, page: int) -> tuple[int, int]:
+        start = self.offsets[page - 1]
+        return start, start + len(self.pages[page - 1])
+
+    def finditer(self, pattern: re.Pattern[str], limit: int | None = None, start: int = 0) -> Iterator[Hit]:
+        """Matches of a (lower-case) pattern in the folded text, optionally only in ``[start, limit)``."""
+        text = self.folded if limit is None else self.folded[:limit]
+        for m in pattern.finditer(text, start):
+            yield Hit(self.page_of(m.start()), m.start(), m.end(), self.full[m.start() : m.end()])
+
+    def search(self, pattern: re.Pattern[str], limit: int | None = None) -> Hit | None:
+        return next(self.finditer(pattern, limit), None)
+
+    def count(self, pattern: re.Pattern[str], limit: int | None = None) -> int:
+        text = self.folded if limit is None else self.folded[:limit]
+        return sum(1 for _ in pattern.finditer(text))
+
+    # -- quoting --------------------------------------------------------------------------
+    def sentence_bounds(self, hit: Hit, max_len: int = 220) -> tuple[int, int]:
+        """The sentence (or line) around a hit, clipped to its page and to about ``max_len``."""
+        lo, hi = self.page_bounds(hit.page)
+        s = max(lo, hit.start - max_len)
+        left = self.full[s : hit.start]
+        cut = None
+        for m in _SENTENCE_END.finditer(left):
+            cut = m.end()
+        start = s + cut if cut is not None else s
+        e = min(hi, hit.end + max_len)
+        m = _SENTENCE_END.search(self.full, hit.end, e)
+        end = m.start() if m else e
+        if end - start > 2 * max_len:
+            start = max(start, hit.start - max_len // 2)
+            end = min(end, hit.end + max_len // 2)
+        return start, end
+
+    def quote(self, hit: Hit, max_len: int = 220) -> str:
+        """The sentence around ``hit``, stripped; always a substring of the hit's page."""
+        start, end = self.sentence_bounds(hit, max_len)
+        q = self.full[start:end].strip()
+        return q or hit.text
+
+    def sentence_text(self, hit: Hit) -> str:
+        """The folded sentence around a hit (for context checks)."""
+        start, end = self.sentence_bounds(hit)
+        return self.folded[start:end]
+
+    def window(self, hit: Hit, before: int = 80, after: int = 80) -> str:
+        """Folded text around a hit, within its page."""
+        lo, hi = self.page_bounds(hit.page)
+        return self.folded[max(lo, hit.start - before) : min(hi, hit.end + after)]
+
+    def line_of(self, hit: Hit) -> str:
+        """The folded line containing the hit."""
+        lo, hi = self.page_bounds(hit.page)
+        a = self.folded.rfind("\n", lo, hit.start) + 1 or lo
+        a = max(a, lo)
+        b = self.folded.find("\n", hit.end, hi)
+        return self.folded[a : b if b != -1 else hi]
+
+    # -- structure ------------------------------------------------------------------------
+    @cached_property
+    def opening(self) -> str:
+        """Folded opening of the document (cover and first paragraphs)."""
+        return self.folded[:OPENING_CHARS]
+
+    @cached_property
+    def cover(self) -> str:
+        """Folded first lines of page 1 (title block)."""
+        return self.folded[: min(len(self.pages[0]), 400)]
+
+    @cached_property
+    def first_lines(self) -> list[str]:
+        """The first non-empty lines of the document (original case), for title detection."""
+        out = []
+        for line in self.pages[0].split("\n"):
+            line = line.strip()
+            if line:
+                out.append(line)
+            if len(out) >= 8:
+                break
+        return out
+
+    @cached_property
+    def toc_spans(self) -> list[tuple[int, int]]:
+        """Offsets of table-of-contents lines (dot leaders / trailing page numbers, or an Innehåll block)."""
+        spans: list[tuple[int, int]] = []
+        limit = min(len(self.full), 12000)
+        for head in _TOC_HEAD.finditer(self.full, 0, limit):
+            pos = head.end()
+            misses = 0
+            while pos < len(self.full) and misses < 2:
+                nl = self.full.find("\n", pos + 1)
+                nl = len(self.full) if nl == -1 else nl
+                line = self.full[pos:nl].strip()
+                if "\f" in self.full[pos:nl]:
+                    break
+                if line and (_TOC_LINE.search(line) or len(line) < 60):
+                    spans.append((pos, nl))
+                    misses = 0 if _TOC_LINE.search(line) else misses + 1
+                elif line:
+                    misses += 1
+                pos = nl
+        for m in re.finditer(r"[^\n]*(?:\.{4,}|…{2,})\s*\d{1,3}[ ]*(?=\n|$|\f)", self.full[:limit]):
+            spans.append((m.start(), m.end()))
+        return sorted(spans)
+
+    def in_toc(self, hit: Hit) -> bool:
+        return any(a <= hit.start < b for a, b in self.toc_spans)
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)

@@ -1,0 +1,155 @@
+"""Themes of a program: action plan, sustainability, co-creation, measurable goals, yearly activities.
+
+Each finder returns the hits that decided it (so the classifier can quote them). The traps: a
+"handlingsplan" against something else (violence, climate alone) does not count; sustainability
+must be *stressed* (a heading, a goal, or recurring in several sentences), never only a
+table-of-contents line or a passing word; "ongoing dialogue with business" is not co-creation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from classify.document import Evidence
+from classify.segment import DocText, Hit
+
+_ACTION = re.compile(
+    r"(?<!\w)(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*|handlingsprogram\w*"
+    r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
+)
+_ACTION_OTHER = re.compile(
+    r"(?:handlingsplan\w*|aktivitetsplan\w*|åtgärdsplan\w*|handlingsprogram\w*)\s+(?:mot|för|kring|om|inom)\s+"
+    r"(?!(?:\w+\s){0,2}(?:näringsliv|tillväxt|företag|programmet|strategin|arbetet med näringsliv|genomförande|näringslivs))"
+)
+_ACTION_GOOD_CTX = re.compile(
+    r"näringsliv|tillväxt|företag|programmet|strategin|planen|insats|aktivitet|genomför|bilaga|kopplad|tillhörande|konkret|årlig|ansvar"
+)
+_ACTION_TABLE = re.compile(r"(?m)^\s*(?:aktivitet|åtgärd|insats)\w*\s*(?:\||\s{1,4})(?:ansvarig|ansvar)\b.*(?:tid|när|år)")
+_SUST_STRONG = re.compile(
+    r"hållbar (?:utveckling|tillväxt|samhällsutveckling|ekonomi|näringslivsutveckling|omställning)|hållbart (?:näringsliv|samhälle|företagande)"
+    r"|agenda 2030|globala (?:hållbarhets)?mål\w*|(?:ekologisk|social|ekonomisk|miljömässig)(?:,| och| samt)? (?:\w+ )?(?:\w+ )?hållbarhet"
+    r"|hållbarhetsarbete\w*|hållbarhetsperspektiv\w*|cirkulär\w* ekonomi|grön omställning|fossilfri\w*|klimatsmart\w*|klimatneutral\w*"
+    r"|biobaserad\w* ekonomi|resurseffektiv\w*|tre dimensioner\w*|hållbarhetens tre|klimatomställning\w*|hållbarhet"
+)
+_SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\w*)?\b|\bhållbar\w*")
+_CO_CREATED = re.compile(
+    r"(?:tagits fram|tagit fram|arbetats fram|utarbetats|tog(?:s)? fram|framtagen|framtaget|framtagits|utformats|skapats|växt fram|formulerats|tagit form|har arbetat fram)"
+    r"[^.\n]{0,90}?(?:i (?:nära )?(?:dialog|samverkan|samarbete|samråd)|tillsammans|gemensamt|med hjälp av|genom workshops?|i workshops?|i en bred process|med representanter)"
+    r"[^.\n]{0,90}?(?:näringsliv|företag|företagare|företagarna|näringslivsråd|branschorganisationer|lrf|köpmän)"
+    r"|(?:i (?:nära )?(?:dialog|samverkan|samarbete|samråd)|tillsammans) med (?:det lokala |lokala |ortens |kommunens )?(?:näringslivet|företag\w*)[^.\n]{0,60}?"
+    r"(?:tagits fram|arbetats fram|utarbetats|tagit fram|framtagen|framtaget|tog fram|tagits fram|formulerat|utformat|skrivit)"
+    r"|(?:workshops?|dialogmöten?|frukostmöten?|enkät\w*|intervjuer|fokusgrupp\w*|referensgrupp\w*|styrgrupp\w*)[^.\n]{0,80}?"
+    r"(?:med|till|från|för|bland) (?:\w+ ){0,3}(?:företag\w*|näringsliv\w*|näringsidkare|företagare)[^.\n]{0,100}?(?:program|strategi|plan|underlag|arbetet|inspel|synpunkter)"
+    r"|näringslivsrådet? (?:har )?(?:varit delaktig|deltagit|medverkat|bidragit|varit med)"
+    r"|(?:program|strategi|plan)\w* (?:är|har (?:blivit|tagits fram)) (?:\w+ ){0,2}(?:gemensam\w*|framtag\w*) (?:för|av|med) (?:kommunen och näringslivet|näringslivet och kommunen)"
+)
+_MEASURABLE = re.compile(
+    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|kpi:?er|\bkpi\b"
+    r"|(?:ska|skall) (?:öka|minska|uppgå|vara|ligga|nå|förbättras|halveras|fördubblas)[^.\n]{0,40}?(?:\d+\s?(?:%|procent|st\b|nya|företag|arbetstillfällen|jobb)|plats \d+|topp\s?\d+|bland de \d+)"
+    r"|(?:minst|till|med)\s+\d[\d ]*\s*(?:%|procent|nya företag|nya arbetstillfällen|arbetstillfällen|företag|invånare)"
+    r"|(?:ranking|rankning)\w*[^.\n]{0,60}?(?:plats|placering|topp)\s*\d+|(?:mål|målet)[^.\n]{0,30}?(?:år|till|senast) 20\d\d[^.\n]{0,40}?\d"
+)
+_YEARLY = re.compile(
+    r"aktiviteter per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|plan\w*)|(?:aktivitetsplan|handlingsplan)\w* för (?:år )?20\d\d\b"
+    r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser)\w*[^.\n]{0,60}?(?:revideras|tas fram|uppdateras|fastställs|beslutas|bryts ned|bryts ner)[^.\n]{0,20}?(?:årligen|varje år|för varje år|per år|år för år)"
+    r"|bryts (?:ned|ner) (?:\w+ ){0,3}(?:årliga|årsvisa|per år|för varje år)|år för år|(?:varje|vart) år tas (?:en )?\w*plan"
+)
+_HEADING_SUST = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[^\n]{0,30})?(?:hållbar\w*|agenda 2030|klimat\w*|grön\w* omställning)[^\n]{0,40}$")
+
+
+@dataclass
+class Themes:
+    action_plan: bool = False
+    sustainability: bool = False
+    co_created: bool = False
+    measurable_goals: bool = False
+    yearly_activities: bool = False
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _ev(doc: DocText, hit: Hit, conf: float = 0.85) -> Evidence:
+    return Evidence(page=hit.page, quote=doc.quote(hit), source="text", confidence=conf)
+
+
+def find_action_plan(doc: DocText) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in doc.finditer(_ACTION):
+        if doc.in_toc(hit):
+            continue
+        win = doc.folded[hit.start : hit.end + 60]
+        if _ACTION_OTHER.match(win):
+            continue
+        sent = doc.sentence_text(hit)
+        line = doc.line_of(hit).strip()
+        if _ACTION_GOOD_CTX.search(sent.replace(hit.text.lower(), "")) or len(line) <= len(hit.text) + 25:
+            out.append(hit)
+    for hit in doc.finditer(_ACTION_TABLE):
+        out.append(hit)
+    return sorted(out, key=lambda h: h.start)
+
+
+def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
+    """Hits that show sustainability is stressed, and why (empty list when it is not)."""
+    strong = [h for h in doc.finditer(_SUST_STRONG) if not doc.in_toc(h)]
+    headings = []
+    for h in strong:
+        line = doc.line_of(h).strip()
+        if 0 < len(line) <= 70 and not line.endswith((".", ",")):
+            headings.append(h)
+    sentences = {doc.sentence_bounds(h)[0] for h in strong}
+    pages = {h.page for h in strong}
+    title_sust = re.search(r"hållbar|agenda 2030", doc.title.lower())
+    goal = [h for h in strong if re.search(r"\bmål\w*|fokusområde|insatsområde|prioriter|strategiområde|ledord|vision|värdegrund|perspektiv|genomsyra|integrera|ska\b", doc.sentence_text(h))]
+    weak_n = doc.count(_SUST_WEAK)
+    if title_sust and strong:
+        return strong[:2], "title"
+    if headings and len(sentences) >= 2:
+        return headings[:1] + [h for h in strong if h not in headings][:1], "heading"
+    if len(sentences) >= 3 and (len(pages) >= 2 or doc.n_pages == 1 or weak_n >= 5):
+        return strong[:2], "recurring"
+    if goal and len(sentences) >= 2 and weak_n >= 3:
+        return goal[:2], "goal"
+    return [], ""
+
+
+def find_co_created(doc: DocText) -> list[Hit]:
+    return [h for h in doc.finditer(_CO_CREATED) if not doc.in_toc(h)]
+
+
+def find_measurable(doc: DocText) -> list[Hit]:
+    return [h for h in doc.finditer(_MEASURABLE) if not doc.in_toc(h) and not re.search(r"vision", doc.window(h, 30, 0))]
+
+
+def find_yearly(doc: DocText) -> list[Hit]:
+    return [h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)]
+
+
+def assess_themes(doc: DocText) -> Themes:
+    t = Themes()
+    act = find_action_plan(doc)
+    if act:
+        t.action_plan = True
+        t.evidence["action_plan"] = [_ev(doc, h) for h in act[:2]]
+    sust, why = find_sustainability(doc)
+    if sust:
+        t.sustainability = True
+        t.evidence["sustainability"] = [_ev(doc, h) for h in sust[:2]]
+        t.notes.append(f"sustainability: {why}")
+    co = find_co_created(doc)
+    if co:
+        t.co_created = True
+        t.evidence["co_created"] = [_ev(doc, h) for h in co[:2]]
+    meas = find_measurable(doc)
+    if meas:
+        t.measurable_goals = True
+        t.evidence["measurable_goals"] = [_ev(doc, h) for h in meas[:2]]
+    yearly = find_yearly(doc)
+    if yearly:
+        t.yearly_activities = True
+        t.evidence["yearly_activities"] = [_ev(doc, h) for h in yearly[:2]]
+        if not t.action_plan:
+            t.action_plan = True
+            t.evidence["action_plan"] = t.evidence["yearly_activities"][:1]
+    return t
