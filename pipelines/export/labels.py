@@ -1,0 +1,216 @@
+"""What analysts read: column headers and value words in Swedish (default) or English.
+
+Codes stay stable in the data (``naringslivsprogram``, ``rus``, ``expired_only``); only the
+exports translate them. Unknown codes pass through unchanged, so a new reason from another
+part of the run shows up as its code rather than disappearing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("sv", "en")
+
+#: Vocabulary per kind of value: code → (Swedish, English).
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "program_type": {
+        "naringslivsprogram": ("näringslivsprogram", "business program"),
+        "tillvaxtprogram": ("tillväxtprogram", "growth program"),
+        "annat": ("annat", "other"),
+    },
+    "regional": {
+        "rus": ("RUS", "RUS"),
+        "intermunicipal": ("mellankommunal", "intermunicipal"),
+        "none": ("ingen", "none"),
+    },
+    "review_status": {
+        "unreviewed": ("ej granskad", "unreviewed"),
+        "reviewed": ("granskad", "reviewed"),
+        "not_flagged": ("ej flaggad", "not flagged"),
+    },
+    "decision_role": {
+        "primary": ("huvuddokument", "primary"),
+        "action_plan": ("handlingsplan", "action plan"),
+        "other": ("övrigt", "other"),
+    },
+    "decision_reason": {
+        "nothing_found": ("inget program hittat", "nothing found"),
+        "expired_only": ("endast utgånget program", "expired program only"),
+        "draft_only": ("endast förslag", "draft only"),
+        "embedded_in_overall_plan": ("ingår i övergripande plan", "embedded in an overall plan"),
+        "no_written_program": ("inget skrivet program", "no written program"),
+        "crawl_failed": ("webbplatsen kunde inte genomsökas", "crawl failed"),
+        "no_text": ("ingen text kunde läsas", "no text could be read"),
+        "rejected_in_review": ("underkänt vid granskning", "rejected in review"),
+    },
+    "crawl_status": {
+        "ok": ("klar", "done"),
+        "done": ("klar", "done"),
+        "partial": ("delvis", "partial"),
+        "failed": ("misslyckades", "failed"),
+        "timeout": ("tidsgräns nådd", "timed out"),
+        "budget_exhausted": ("budget förbrukad", "budget exhausted"),
+        "blocked": ("blockerad", "blocked"),
+        "robots": ("stoppad av robots.txt", "stopped by robots.txt"),
+        "not_crawled": ("ej genomsökt", "not crawled"),
+    },
+    "flag_reason": {
+        "program_missing_since_last_year": ("program saknas sedan förra året", "program missing since last year"),
+        "far_fewer_pages": ("betydligt färre sidor än förra året", "far fewer pages than last year"),
+        "no_text": ("ingen text i dokumenten", "no text in the documents"),
+        "low_confidence": ("låg säkerhet", "low confidence"),
+        "valid_in_year_unknown": ("giltighet okänd", "validity unknown"),
+        "several_candidates": ("flera kandidater", "several candidates"),
+        "crawl_failed": ("webbplatsen kunde inte genomsökas", "crawl failed"),
+    },
+    "change": {
+        "new_program": ("nytt program", "new program"),
+        "program_expired": ("program utgånget", "program expired"),
+        "program_disappeared": ("program försvunnet", "program disappeared"),
+        "program_replaced": ("program utbytt", "program replaced"),
+        "tag_changed": ("ändrad uppgift", "tag changed"),
+        "only_in_previous": ("kommunen saknas i nya körningen", "municipality only in previous run"),
+        "only_in_current": ("kommunen ny i körningen", "municipality only in current run"),
+    },
+    "evidence_source": {
+        "text": ("text", "text"),
+        "title": ("titel", "title"),
+        "url": ("url", "url"),
+        "anchor": ("länktext", "anchor text"),
+        "metadata": ("metadata", "metadata"),
+        "linked_document": ("länkat dokument", "linked document"),
+        "review": ("granskning", "review"),
+    },
+    "target": {
+        "municipality": ("kommun", "municipality"),
+        "document": ("dokument", "document"),
+    },
+}
+
+#: Tag names as analysts read them: key → (Swedish, English).
+TAG_NAMES: dict[str, tuple[str, str]] = {
+    "relevant": ("program", "program"),
+    "program_type": ("typ", "type"),
+    "valid_from": ("giltigt från", "valid from"),
+    "valid_to": ("giltigt till", "valid to"),
+    "until_further_notice": ("tills vidare", "until further notice"),
+    "valid_in_year": ("gäller året", "valid in the year"),
+    "rus_link": ("RUS-koppling", "RUS link"),
+    "intermunicipal_link": ("mellankommunal koppling", "intermunicipal link"),
+    "regional": ("regional koppling", "regional link"),
+    "action_plan": ("handlingsplan", "action plan"),
+    "sustainability": ("hållbarhet", "sustainability"),
+    "co_created": ("samskapat med näringslivet", "co-created with business"),
+    "measurable_goals": ("mätbara mål", "measurable goals"),
+    "yearly_activities": ("aktiviteter per år", "yearly activities"),
+    "program_found": ("program hittat", "program found"),
+    "decision_reason": ("beslutsorsak", "decision reason"),
+    "program_url": ("programlänk", "program link"),
+}
+
+#: Column headers: key → (Swedish, English). Tag keys use ``TAG_NAMES``.
+HEADERS: dict[str, tuple[str, str]] = {
+    "kommunkod": ("kommunkod", "municipality code"),
+    "kommun": ("kommun", "municipality"),
+    "lan": ("län", "county"),
+    "webbplats": ("webbplats", "website"),
+    "titel": ("titel", "title"),
+    "lank": ("länk", "link"),
+    "handlingsplan_lankar": ("handlingsplan, länk", "action plan link"),
+    "sakerhet": ("säkerhet", "confidence"),
+    "flaggad": ("flaggad", "flagged"),
+    "varfor_flaggad": ("varför flaggad", "why flagged"),
+    "granskningsstatus": ("granskningsstatus", "review status"),
+    "granskad_av": ("granskad av", "reviewed by"),
+    "granskad_tid": ("granskad", "reviewed at"),
+    "mansklig_andring": ("ändrat vid granskning", "changed in review"),
+    "crawl_status": ("crawl-status", "crawl status"),
+    "crawl_stopp": ("crawl stoppad", "crawl stop reason"),
+    "beslutsdetalj": ("förklaring", "explanation"),
+    "dokument_id": ("dokument-id", "document id"),
+    "korning": ("körning", "run"),
+    "ar": ("år", "year"),
+    "sha256": ("sha256", "sha256"),
+    "slutlig_lank": ("slutlig länk", "final link"),
+    "hanvisande_sida": ("hänvisande sida", "referrer"),
+    "lanktext": ("länktext", "anchor text"),
+    "innehallstyp": ("innehållstyp", "content type"),
+    "hamtad": ("hämtad", "fetched at"),
+    "extrahering": ("extrahering", "extraction status"),
+    "sidor": ("sidor", "pages"),
+    "roll": ("roll", "role"),
+    "klassificerare": ("klassificerare", "classifier"),
+    "modell": ("modell", "model"),
+    "niva": ("nivå", "level"),
+    "andring": ("ändring", "change"),
+    "uppgift": ("uppgift", "tag"),
+    "tidigare": ("tidigare", "previous"),
+    "nu": ("nu", "current"),
+    "tidigare_titel": ("tidigare titel", "previous title"),
+    "tidigare_lank": ("tidigare länk", "previous link"),
+    "detalj": ("detalj", "detail"),
+    "matt": ("mått", "measure"),
+    "antal": ("antal", "count"),
+    "andel": ("andel", "share"),
+}
+
+BOOL_WORDS = {"sv": ("ja", "nej"), "en": ("yes", "no")}
+UNKNOWN_WORD = {"sv": "okänt", "en": "unknown"}
+NULL_WORD = "—"  # an explicit "not applicable" in review drop-downs
+UNTIL_FURTHER_NOTICE_WORD = {"sv": "tills vidare", "en": "until further notice"}
+
+
+def check_lang(lang: str) -> int:
+    """The index of ``lang`` in each (Swedish, English) pair; a clear error for anything else."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (use one of {', '.join(LANGS)})")
+    return LANGS.index(lang)
+
+
+def header(key: str, lang: str = "sv") -> str:
+    """The column header for ``key`` (a header key or a tag key)."""
+    pair = HEADERS.get(key) or TAG_NAMES.get(key)
+    if pair is None:
+        raise KeyError(f"no header for column {key!r}")
+    return pair[check_lang(lang)]
+
+
+def tag_name(tag: str, lang: str = "sv") -> str:
+    pair = TAG_NAMES.get(tag)
+    return pair[check_lang(lang)] if pair else tag
+
+
+def label(kind: str, code: Any, lang: str = "sv") -> str:
+    """The word for ``code`` of ``kind`` (e.g. ``label("regional", "rus")`` → ``"RUS"``); unknown codes pass through."""
+    if code is None or code == "":
+        return ""
+    pair = VALUES.get(kind, {}).get(str(code))
+    return pair[check_lang(lang)] if pair else str(code)
+
+
+def labels(kind: str, lang: str = "sv") -> list[str]:
+    """All words of ``kind`` in vocabulary order (for drop-down lists)."""
+    i = check_lang(lang)
+    return [pair[i] for pair in VALUES[kind].values()]
+
+
+def code_for(kind: str, word: str, lang: str = "sv") -> str | None:
+    """The code whose word (in ``lang``) is ``word``, ignoring case and surrounding space; None if unknown."""
+    i = check_lang(lang)
+    wanted = word.strip().casefold()
+    for code, pair in VALUES[kind].items():
+        if pair[i].casefold() == wanted:
+            return code
+    return None
+
+
+def bool_word(value: bool | None, lang: str = "sv") -> str:
+    if value is None:
+        return ""
+    yes, no = BOOL_WORDS[LANGS[check_lang(lang)]]
+    return yes if value else no
+
+
+def reasons_text(reasons: list[str], lang: str = "sv") -> str:
+    """Flag reasons as one readable cell: known codes translated, separated by '; '."""
+    return "; ".join(label("flag_reason", r, lang) for r in reasons if r)

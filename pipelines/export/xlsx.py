@@ -1,0 +1,215 @@
+"""``inventering.xlsx``: the run as a workbook (Kommuner, Dokument, Att granska, Sammanfattning).
+
+Each sheet has a frozen, bold header row, an autofilter, sensible column widths and clickable
+links; kommunkod is stored as text (leading zero kept), booleans as ja/nej, dates as real dates
+shown ISO (yyyy-mm-dd), confidence as a number. Text that looks like a formula is stored as
+text, never as a formula. The cell helpers here are shared with the review workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipelines.atomic import atomic_write_bytes
+from pipelines.export import labels
+from pipelines.export.columns import (
+    DOCUMENT_COLUMNS,
+    MUNICIPALITY_COLUMNS,
+    OPEN_ENDED,
+    UNKNOWN,
+    Column,
+    municipality_reasons,
+    value_text,
+)
+from pipelines.export.summary import summary_rows
+from pipelines.results import DocumentResult, MunicipalityResult
+
+MAX_CELL_CHARS = 32_767
+MAX_LINK_CHARS = 2_000
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+SHEETS = {
+    "municipalities": ("Kommuner", "Municipalities"),
+    "documents": ("Dokument", "Documents"),
+    "to_review": ("Att granska", "To review"),
+    "summary": ("Sammanfattning", "Summary"),
+}
+
+
+def sheet_name(key: str, lang: str = "sv") -> str:
+    return SHEETS[key][labels.check_lang(lang)]
+
+
+def clean_text(text: str) -> str:
+    """Text an XLSX cell can hold: no control characters, at most 32,767 characters."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+def safe_link(url: Any) -> str | None:
+    """A URL that may be clickable: http(s) only, not absurdly long."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or len(url) > MAX_LINK_CHARS:
+        return None
+    return url if not ILLEGAL_CHARACTERS_RE.search(url) and " " not in url else None
+
+
+def set_text(cell: Cell, text: str | None) -> None:
+    """Store ``text`` as a string cell (never a formula, even when it starts with '=')."""
+    if text is None or text == "":
+        cell.value = None
+        return
+    cell.value = clean_text(text)
+    cell.data_type = "s"
+
+
+def put(cell: Cell, column: Column, raw: Any, lang: str = "sv") -> None:
+    """Write ``raw`` into ``cell`` typed by the column's kind."""
+    kind = column.kind
+    if raw is None or raw is UNKNOWN or raw is OPEN_ENDED:
+        set_text(cell, value_text(column, raw, lang) if raw is not None else None)
+    elif kind == "kommunkod":
+        set_text(cell, str(raw))
+        cell.number_format = "@"
+    elif kind == "date":
+        try:
+            cell.value = dt.date.fromisoformat(str(raw)[:10])
+            cell.number_format = "yyyy-mm-dd"
+        except ValueError:
+            set_text(cell, str(raw))
+    elif kind == "decimal":
+        cell.value = round(float(raw), 4)
+        cell.number_format = "0.00"
+    elif kind == "int":
+        cell.value = int(raw)
+    elif kind == "url":
+        set_text(cell, str(raw))
+        link = safe_link(raw)
+        if link:
+            cell.hyperlink = link
+            cell.style = "Hyperlink"
+    else:
+        set_text(cell, value_text(column, raw, lang))
+
+
+def write_header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int], freeze: str = "A2") -> None:
+    """Header row 1 (bold, shaded), column widths and frozen panes."""
+    for i, (text, width) in enumerate(zip(headers, widths), start=1):
+        cell = ws.cell(row=1, column=i)
+        set_text(cell, text)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = freeze
+
+
+def finish_sheet(ws: Worksheet, n_columns: int) -> None:
+    """Autofilter over the header and every row."""
+    ws.auto_filter.ref = f"A1:{get_column_letter(n_columns)}{max(ws.max_row, 1)}"
+
+
+def write_table(ws: Worksheet, columns: Sequence[Column], items: Iterable[Any], lang: str, freeze: str = "A2") -> None:
+    write_header(ws, [c.header(lang) for c in columns], [c.width for c in columns], freeze)
+    for r, item in enumerate(items, start=2):
+        for i, column in enumerate(columns, start=1):
+            put(ws.cell(row=r, column=i), column, column.get(item), lang)
+    finish_sheet(ws, len(columns))
+
+
+# ---- the "Att granska" sheet: what an analyst should look at -------------------------------
+
+@dataclass
+class _ToReview:
+    target: str
+    kommunkod: str
+    name: str
+    title: str | None
+    link: str | None
+    reasons: list[str]
+    confidence: float
+    status: str
+    doc_id: str | None
+
+
+def _col(key: str, kind: str, attr: str, width: int) -> Column:
+    return Column(key, labels.HEADERS.get(key) or labels.TAG_NAMES[key], kind, lambda x: getattr(x, attr), width)
+
+
+TO_REVIEW_COLUMNS = [
+    _col("niva", "code:target", "target", 11),
+    _col("kommunkod", "kommunkod", "kommunkod", 11),
+    _col("kommun", "text", "name", 16),
+    _col("titel", "text", "title", 40),
+    _col("lank", "url", "link", 40),
+    _col("varfor_flaggad", "reasons", "reasons", 40),
+    _col("sakerhet", "decimal", "confidence", 9),
+    _col("granskningsstatus", "code:review_status", "status", 14),
+    _col("dokument_id", "text", "doc_id", 12),
+]
+
+
+def to_review(municipalities: Sequence[MunicipalityResult], documents: Sequence[DocumentResult]) -> list[_ToReview]:
+    rows = [
+        _ToReview("municipality", m.kommunkod, m.name, m.primary.title if m.primary else None, m.program_url,
+                  municipality_reasons(m), m.confidence, m.review_status, None)
+        for m in sorted(municipalities, key=lambda m: m.kommunkod)
+        if m.flagged or m.silence_flags
+    ]
+    rows += [
+        _ToReview("document", d.kommunkod, d.municipality, d.title, d.url, list(d.classification.flag_reasons),
+                  d.classification.confidence, d.review_status, d.doc_id)
+        for d in sorted(documents, key=lambda d: (d.kommunkod, d.doc_id))
+        if d.classification.flagged
+    ]
+    return rows
+
+
+def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> None:
+    write_header(ws, [labels.header(k, lang) for k in ("matt", "antal", "andel")], [44, 10, 10])
+    for r, (label, _text, count_key, share_key) in enumerate(summary_rows(figures, lang), start=2):
+        set_text(ws.cell(row=r, column=1), label)
+        ws.cell(row=r, column=2).value = figures.get(count_key) if count_key else None
+        share = figures.get(share_key) if share_key else None
+        if share is not None:
+            ws.cell(row=r, column=3).value = share
+            ws.cell(row=r, column=3).number_format = "0%"
+    finish_sheet(ws, 3)
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def write_inventory_xlsx(
+    path: Path,
+    municipalities: Sequence[MunicipalityResult],
+    documents: Sequence[DocumentResult],
+    figures: dict[str, Any],
+    lang: str = "sv",
+) -> Path:
+    """``inventering.xlsx`` with the sheets Kommuner, Dokument, Att granska and Sammanfattning."""
+    labels.check_lang(lang)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet_name("municipalities", lang)
+    write_table(ws, MUNICIPALITY_COLUMNS, sorted(municipalities, key=lambda m: m.kommunkod), lang, freeze="C2")
+    write_table(wb.create_sheet(sheet_name("documents", lang)), DOCUMENT_COLUMNS,
+                sorted(documents, key=lambda d: (d.kommunkod, d.doc_id)), lang, freeze="D2")
+    write_table(wb.create_sheet(sheet_name("to_review", lang)), TO_REVIEW_COLUMNS,
+                to_review(municipalities, documents), lang)
+    _write_summary_sheet(wb.create_sheet(sheet_name("summary", lang)), figures, lang)
+    return atomic_write_bytes(Path(path), workbook_bytes(wb))

@@ -1,0 +1,269 @@
+"""Read back ``granskning.xlsx``: check the whole file, then store the decisions all at once.
+
+Every problem is reported with its place (``Att granska!F7``): a file that is not an xlsx, a
+file from another run or another database, changed or re-ordered headers, edited locked
+(machine) columns, unknown, duplicate or deleted rows, values outside the drop-downs,
+formulas. Nothing is stored unless the whole file is valid; then every filled editable cell
+becomes one ``reviews`` row, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipelines.db import transaction
+from pipelines.review import layout, store
+from pipelines.results import COMMENT, CONFIRMED, Review
+
+log = logging.getLogger(__name__)
+
+_MESSAGES = {
+    "unreadable": ("filen kan inte läsas som en Excel-arbetsbok (.xlsx): {error}",
+                   "the file cannot be read as an Excel workbook (.xlsx): {error}"),
+    "no_meta": ("filen är inte en granskningsfil från det här verktyget (dolt blad {name} saknas)",
+                "the file is not a review workbook of this tool (hidden sheet {name} missing)"),
+    "bad_meta": ("granskningsfilens kontrolldata är skadade ({key})", "the workbook's check data are damaged ({key})"),
+    "other_run": ("filen hör till körning {found}, inte körning {expected}",
+                  "the file belongs to run {found}, not run {expected}"),
+    "unknown_export": ("filen (export {export_id}) är inte exporterad från den här databasen",
+                       "the file (export {export_id}) was not exported from this database"),
+    "checksum": ("kontrollsumman stämmer inte med exporten: låsta kolumner har ändrats",
+                 "the checksum does not match the export: locked columns were changed"),
+    "no_sheet": ("bladet {name} saknas (borttaget eller omdöpt)", "sheet {name} is missing (deleted or renamed)"),
+    "header": ("rubriken är {found!r}, ska vara {expected!r} (kolumner ändrade eller flyttade)",
+               "the header is {found!r}, should be {expected!r} (columns changed or moved)"),
+    "rows_skipped": ("raderna kontrolleras inte förrän rubrikraden är återställd",
+                     "rows are not checked until the header row is restored"),
+    "no_id": ("raden saknar id", "the row has no id"),
+    "unknown_id": ("okänt id {id!r} (raden fanns inte i exporten)", "unknown id {id!r} (the row was not in the export)"),
+    "duplicate_id": ("id {id!r} förekommer två gånger (först på rad {first})", "id {id!r} appears twice (first on row {first})"),
+    "missing_row": ("raden för id {id!r} saknas (borttagen?)", "the row for id {id!r} is missing (deleted?)"),
+    "locked": ("låst kolumn {header!r} har ändrats (var {was!r}, nu {now!r})",
+               "locked column {header!r} was changed (was {was!r}, now {now!r})"),
+    "formula": ("formler är inte tillåtna", "formulas are not allowed"),
+    "bad_value": ("{value!r} är inget tillåtet värde för {header!r} (tillåtet: {allowed})",
+                  "{value!r} is not an accepted value for {header!r} (accepted: {allowed})"),
+    "no_reviewer": ("ange vem som har granskat", "give the reviewer's name"),
+}
+
+
+@dataclass
+class Problem:
+    """One thing wrong with the file; ``cell`` is Excel-style (``Att granska!F7``) when known."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: int | None = None
+
+    @property
+    def cell(self) -> str | None:
+        if self.sheet is None:
+            return None
+        if self.row is None:
+            return self.sheet
+        letter = get_column_letter(self.column) if self.column else ""
+        return f"{self.sheet}!{letter}{self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.cell}: {self.message}" if self.cell else self.message
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    reviewer: str
+    export_id: str | None = None
+    run_id: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    stored: int = 0  # new review rows
+    unchanged: int = 0  # decisions equal to ones already stored
+    rows_with_decisions: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        """One line per problem, each naming the file (for the CLI)."""
+        return [f"{self.path.name}: {p}" for p in self.problems]
+
+
+class _Checker:
+    def __init__(self, report: ImportReport, lang: str) -> None:
+        self.report, self.lang = report, lang
+
+    def add(self, key: str, sheet: str | None = None, row: int | None = None, column: int | None = None,
+            **kw: Any) -> None:
+        text = _MESSAGES[key][0 if self.lang == "sv" else 1].format(**kw)
+        self.report.problems.append(Problem(text, sheet, row, column))
+
+
+def _read_meta(wb: Any) -> dict[str, str] | None:
+    if layout.META_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[layout.META_SHEET]
+    return {str(k): str(v) for k, v in ws.iter_rows(min_col=1, max_col=2, values_only=True) if k is not None}
+
+
+def _cell_value(ws: Worksheet, row: int, col: int) -> tuple[Any, bool]:
+    cell = ws.cell(row=row, column=col)
+    return cell.value, cell.data_type == "f"
+
+
+def _check_sheet(
+    ws: Worksheet, columns: list[layout.ReviewColumn], expected: dict[str, Any], chk: _Checker, target: str,
+    snapshot: dict[str, Any], now: str, reviewer: str,
+) -> list[Review]:
+    """Check one review sheet; returns the decisions it holds (meaningful only without problems)."""
+    header = expected["header"]
+    found_header = [ws.cell(row=1, column=i).value for i in range(1, max(ws.max_column, len(header)) + 1)]
+    bad_header = False
+    for i, found in enumerate(found_header, start=1):
+        want = header[i - 1] if i <= len(header) else None
+        if (found or None) != want:
+            chk.add("header", ws.title, 1, i, found=found or "", expected=want or "")
+            bad_header = True
+    if bad_header:
+        chk.add("rows_skipped", ws.title)
+        return []
+    lang, year, run_id = snapshot["lang"], snapshot["year"], snapshot["run_id"]
+    rows = expected["rows"]
+    seen: dict[str, int] = {}
+    decisions: list[Review] = []
+    for r in range(2, ws.max_row + 1):
+        values = [_cell_value(ws, r, i) for i in range(1, len(columns) + 1)]
+        if all(v is None or v == "" for v, _ in values):
+            continue
+        row_id = layout.cell_text(values[0][0]).strip()
+        if not row_id:
+            chk.add("no_id", ws.title, r, 1)
+            continue
+        if row_id not in rows:
+            chk.add("unknown_id", ws.title, r, 1, id=row_id)
+            continue
+        if row_id in seen:
+            chk.add("duplicate_id", ws.title, r, 1, id=row_id, first=seen[row_id])
+            continue
+        seen[row_id] = r
+        entry = rows[row_id]
+        locked_texts = iter(entry["locked"])
+        row_decisions: list[Review] = []
+        comment: str | None = None
+        for i, (column, (value, is_formula)) in enumerate(zip(columns, values), start=1):
+            was = next(locked_texts) if column.locked else None
+            if is_formula:
+                chk.add("formula", ws.title, r, i)
+                continue
+            if column.locked:
+                now_text = layout.cell_text(value)
+                if now_text != was:
+                    chk.add("locked", ws.title, r, i, header=column.header, was=was, now=now_text)
+                continue
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                parsed = layout.parse_edit(column.kind, value, lang)
+            except layout.BadValue as exc:
+                shown = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+                chk.add("bad_value", ws.title, r, i, value=shown, header=column.header, allowed=str(exc))
+                continue
+            if column.tag == COMMENT:
+                comment = parsed
+            elif column.tag == CONFIRMED:
+                if parsed:
+                    row_decisions.append(_review(target, CONFIRMED, True, entry, year, run_id, reviewer, now))
+            else:
+                row_decisions.append(_review(target, column.tag, parsed, entry, year, run_id, reviewer, now))
+        if comment and not row_decisions:
+            row_decisions.append(_review(target, COMMENT, None, entry, year, run_id, reviewer, now))
+        for d in row_decisions:
+            d.comment = comment
+        decisions += row_decisions
+    for row_id, entry in rows.items():
+        if row_id not in seen:
+            chk.add("missing_row", ws.title, id=row_id)
+    return decisions
+
+
+def _review(target: str, tag: str, value: Any, entry: dict[str, Any], year: int, run_id: int, reviewer: str,
+            now: str) -> Review:
+    key = entry["key"]
+    return Review(target=target, tag=tag, value=value, reviewer=reviewer, reviewed_at=now, sha256=key.get("sha256"),
+                  kommunkod=key.get("kommunkod"), year=year, run_id=run_id)
+
+
+def import_review_workbook(
+    conn: sqlite3.Connection, path: Path, reviewer: str, expected_run_id: int | None = None, *, lang: str = "sv"
+) -> ImportReport:
+    """Check ``path`` completely; store its decisions only if it has no problem at all.
+
+    ``lang`` is the language of messages about a file too broken to say its own language.
+    """
+    path = Path(path)
+    report = ImportReport(path=path, reviewer=reviewer)
+    chk = _Checker(report, lang)
+    if not reviewer or not reviewer.strip():
+        chk.add("no_reviewer")
+        return report
+    try:
+        wb = load_workbook(path, data_only=False)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        chk.add("unreadable", error=str(exc) or type(exc).__name__)
+        return report
+    meta = _read_meta(wb)
+    if meta is None:
+        chk.add("no_meta", name=layout.META_SHEET)
+        return report
+    for key in ("format", "export_id", "run_id", "checksum", "lang"):
+        if key not in meta or (key == "format" and meta[key] != layout.FORMAT):
+            chk.add("bad_meta", key=key)
+            return report
+    chk.lang = meta["lang"] if meta["lang"] in ("sv", "en") else lang
+    report.export_id = meta["export_id"]
+    try:
+        report.run_id = int(meta["run_id"])
+    except ValueError:
+        chk.add("bad_meta", key="run_id")
+        return report
+    if expected_run_id is not None and report.run_id != int(expected_run_id):
+        chk.add("other_run", found=report.run_id, expected=expected_run_id)
+    export = store.load_export(conn, report.export_id)
+    if export is None:
+        chk.add("unknown_export", export_id=report.export_id)
+        return report
+    if export["run_id"] != report.run_id:
+        chk.add("other_run", found=report.run_id, expected=export["run_id"])
+    if export["checksum"] != meta["checksum"]:
+        chk.add("checksum")
+    snapshot = export["snapshot"]
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    decisions: list[Review] = []
+    sheets = {"documents": layout.document_columns(snapshot["lang"]),
+              "municipalities": layout.municipality_columns(snapshot["lang"])}
+    for key, columns in sheets.items():
+        expected = snapshot[key]
+        if expected["name"] not in wb.sheetnames:
+            chk.add("no_sheet", name=expected["name"])
+            continue
+        target = "document" if key == "documents" else "municipality"
+        decisions += _check_sheet(wb[expected["name"]], columns, expected, chk, target, snapshot, now, reviewer.strip())
+    if report.problems:
+        log.warning("review workbook %s rejected: %d problems", path, len(report.problems))
+        return report
+    report.rows_with_decisions = len({(d.target, d.sha256, d.kommunkod) for d in decisions})
+    with transaction(conn):
+        report.stored, report.unchanged = store.insert_reviews(conn, decisions, export_id=report.export_id)
+    log.info("review workbook %s: %d decisions stored, %d unchanged", path, report.stored, report.unchanged)
+    return report
