@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Iterable
+from typing import Any, Iterable
 
-from classify.document import Classification, Document, Evidence
+from classify.document import TAG_KEYS, Classification, Document, Evidence
 from classify.genre import genre_features
 from classify.kind import assess_kind
 from classify.model import GOTLAND, RelevanceModel, doctext, load_model, model_input
@@ -103,3 +103,23 @@ def classify(document: Document, year: int | None = None) -> Classification:
     if _default is None:
         _default = Classifier()
     return _default.classify(document, year)
+
+
+
+#: The keys of one ``inventory classify`` output line, after ``id``.
+OUTPUT_KEYS: tuple[str, ...] = (*TAG_KEYS, "confidence", "flagged", "flag_reasons", "evidence")
+
+
+def output_row(c: Classification) -> dict[str, Any]:
+    """The JSON object of one ``inventory classify`` output line: ``id`` and :data:`OUTPUT_KEYS`."""
+    row: dict[str, Any] = {"id": c.id}
+    for key in TAG_KEYS:
+        row[key] = getattr(c, key)
+    row["confidence"] = c.confidence
+    row["flagged"] = c.flagged
+    row["flag_reasons"] = list(c.flag_reasons)
+    row["evidence"] = {
+        tag: [{"page": e.page, "quote": e.quote, "source": e.source, "confidence": round(e.confidence, 3)} for e in evs]
+        for tag, evs in c.evidence.items()
+    }
+    return row

@@ -121,6 +121,23 @@ class GenreSignals:
     title_block: str = ""
 
 
+_ISSUER_LINE = re.compile(
+    r"^(?:region \w+|\w+(?:-\w+)? kommun|\w+s kommun|\w+ stad|\w+ municipality|kommunstyrelsen|kommunfullmäktige|"
+    r"kommunledningskontoret|näringslivsenheten|\w+förvaltningen|startsida\b.*|[\d\s./:–-]+|remissversion.*|förslag|utkast|.*›.*|.*»\s*.*)$"
+)
+
+
+def own_title(doc: DocText) -> str:
+    """The document's own title: the given title, else the first line of page 1 that is not the
+    issuer ("Region Gotland", "MOTALA KOMMUN"), a date or a breadcrumb."""
+    if doc.title:
+        return doc.title
+    for line in doc.first_lines[:5]:
+        if not _ISSUER_LINE.match(line.lower().strip()):
+            return line
+    return doc.first_lines[0] if doc.first_lines else ""
+
+
 def title_block(doc: DocText) -> str:
     """The document's own title: the given title plus the first lines of page 1 (folded)."""
     parts = [doc.title.lower()] if doc.title else []
@@ -136,7 +153,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     """
     f: dict[str, float] = {}
     tb = title_block(doc)
-    title = doc.title.lower() if doc.title else (doc.first_lines[0].lower() if doc.first_lines else "")
+    title = own_title(doc).lower()
     opening = doc.opening
     n_open = max(len(opening), 1)
     url = (doc.url or "").lower()
@@ -219,7 +236,7 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "tjansteskrivelse"
     if f["news"] >= math.log1p(1) and f["reporting"] >= math.log1p(1):
         return "news"
-    title = doc.title.lower() if doc.title else " ".join(doc.first_lines[:1]).lower()
+    title = own_title(doc).lower()
     for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
         if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import BIZ_PROGRAM, GenreSignals, rule_role
+from classify.genre import GenreSignals, own_title, rule_role
 from classify.model import ModelInput, RelevanceModel, model_input
 from classify.segment import DocText, Hit
 
@@ -24,6 +24,9 @@ _TYPE_RE = re.compile(rf"(?P<n>{_NARINGSLIV})|(?P<t>{_TILLVAXT})")
 #: Roles that are about a program but never the program itself.
 _NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news"}
 UNCERTAIN = (0.3, 0.7)
+#: The final relevance logit mixes the model's logit with the hand-weighted genre rule logit, so a
+#: model trained on a small corpus cannot overrule clear genre evidence on unfamiliar text alone.
+MODEL_WEIGHT = 0.6
 
 
 @dataclass
@@ -34,6 +37,11 @@ class Kind:
     program_type: str | None = None
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def _sigmoid(x: float) -> float:
@@ -54,34 +62,32 @@ def _cite(doc: DocText, text: str) -> Evidence:
 
 def program_type(doc: DocText) -> tuple[str, Evidence | None]:
     """Type from the document's own title: the leading business/growth word decides."""
-    candidates = [doc.title] if doc.title else []
-    candidates += doc.first_lines[:3]
+    candidates = [own_title(doc)] + doc.first_lines[:4]
     for cand in candidates:
         m = _TYPE_RE.search(cand.lower())
         if m:
             kind = "naringslivsprogram" if m.group("n") else "tillvaxtprogram"
-            return kind, _cite(doc, cand[m.start() : m.end()] if cand is not doc.title else cand)
-    for cand in candidates:
-        if BIZ_PROGRAM.search(cand.lower()) or cand:
-            return "annat", _cite(doc, cand) if cand else None
-    return "annat", None
+            return kind, _cite(doc, cand)
+    title = candidates[0]
+    return "annat", (_cite(doc, title) if title else None)
 
 
 def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | None, item: ModelInput | None = None) -> Kind:
     f = signals.features
     rule_p = _sigmoid(f["rule_score"])
     if model is not None:
-        p = model.predict(item or model_input(doc, f))
+        model_p = model.predict(item or model_input(doc, f))
+        p = _sigmoid(MODEL_WEIGHT * _logit(model_p) + (1.0 - MODEL_WEIGHT) * f["rule_score"])
     else:
-        p = rule_p
+        model_p = p = rule_p
     role = rule_role(doc, f)
     flags: list[str] = []
     relevant = p >= 0.5
     if relevant and role in _NEVER_PROGRAM and p < 0.9:
         flags.append(f"genre says {role}, model says program (p={p:.2f}): treated as not the program")
         relevant = False
-    if model is not None and abs(p - rule_p) > 0.6 and UNCERTAIN[0] <= min(p, rule_p) <= 0.9:
-        flags.append(f"model (p={p:.2f}) and genre rules (p={rule_p:.2f}) disagree")
+    if model is not None and abs(model_p - rule_p) > 0.6:
+        flags.append(f"model (p={model_p:.2f}) and genre rules (p={rule_p:.2f}) disagree")
     if UNCERTAIN[0] <= p <= UNCERTAIN[1]:
         flags.append(f"relevance uncertain (p={p:.2f})")
     if relevant and f.get("t_joint") and f.get("t_biz_program"):

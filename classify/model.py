@@ -165,7 +165,7 @@ def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path |
     files = corpus_files("train", folder)
     if not files and not extra:
         raise FileNotFoundError(f"no training data: no train*.jsonl in {folder}")
-    items = load_labeled([*files, *extra], default_year=None)
+    items = load_labeled([*files, *extra], default_year=0)  # the year does not matter for relevance
     items.sort(key=lambda it: it.document.id)
     X, y = training_inputs(items)
     if len(set(y)) < 2:

@@ -17,7 +17,8 @@ from classify.normalize import fold, normalize_text
 
 #: How much of the document counts as its "opening" (cover, title block, first paragraphs).
 OPENING_CHARS = 2500
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9•\-–])|\n")
+_BREAK_CANDIDATE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÅÄÖÉ0-9•\-–])|[ \t]*[\n\f][\s]*")
+_LIST_NUM = re.compile(r"\d{1,2}[.)]\s")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t| )\s*\d{1,3}\s*$|^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,70}\s\d{1,3}\s*$")
 _TOC_HEAD = re.compile(r"^\s*(?:innehåll(?:sförteckning)?|innehåll:)\s*$", re.IGNORECASE | re.MULTILINE)
 
@@ -80,21 +81,42 @@ class DocText:
         return sum(1 for _ in pattern.finditer(text))
 
     # -- quoting --------------------------------------------------------------------------
+    def _boundaries(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Sentence boundaries in ``full[lo:hi]`` as (end of previous, start of next) offsets.
+
+        A boundary is ". " before an upper-case letter/digit/bullet, a blank line, a page break, or a
+        line break after a short line (heading, list item), after ".!?:;", or before a bullet.
+        A line break inside running text (a wrapped line) is not a boundary.
+        """
+        full = self.full
+        out: list[tuple[int, int]] = []
+        for m in _BREAK_CANDIDATE.finditer(full, lo, hi):
+            a, b = m.start(), m.end()
+            if "\n" not in m.group(0) and "\f" not in m.group(0):
+                out.append((a, b))
+                continue
+            if m.group(0).count("\n") >= 2 or "\f" in m.group(0):
+                out.append((a, b))
+                continue
+            prev = full[a - 1] if a > 0 else "\n"
+            line_start = full.rfind("\n", 0, a) + 1
+            nxt = full[b] if b < len(full) else ""
+            if prev in ".!?:;" or a - line_start < 50 or nxt in "•-–*·" or (nxt.isdigit() and _LIST_NUM.match(full, b)):
+                out.append((a, b))
+        return out
+
     def sentence_bounds(self, hit: Hit, max_len: int = 220) -> tuple[int, int]:
-        """The sentence (or line) around a hit, clipped to its page and to about ``max_len``."""
+        """The sentence around a hit, clipped to its page and to about ``max_len`` on each side."""
         lo, hi = self.page_bounds(hit.page)
         s = max(lo, hit.start - max_len)
-        left = self.full[s : hit.start]
-        cut = None
-        for m in _SENTENCE_END.finditer(left):
-            cut = m.end()
-        start = s + cut if cut is not None else s
         e = min(hi, hit.end + max_len)
-        m = _SENTENCE_END.search(self.full, hit.end, e)
-        end = m.start() if m else e
-        if end - start > 2 * max_len:
-            start = max(start, hit.start - max_len // 2)
-            end = min(end, hit.end + max_len // 2)
+        start, end = s, e
+        for a, b in self._boundaries(s, hit.start):
+            if b <= hit.start:
+                start = b
+        for a, b in self._boundaries(hit.end, e):
+            end = a
+            break
         return start, end
 
     def quote(self, hit: Hit, max_len: int = 220) -> str:

@@ -15,7 +15,7 @@ from classify.document import Evidence
 from classify.segment import DocText, Hit
 
 _ACTION = re.compile(
-    r"(?<!\w)(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*|handlingsprogram\w*"
+    r"(?<!\w)(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*"
     r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
 )
 _ACTION_OTHER = re.compile(
@@ -33,28 +33,41 @@ _SUST_STRONG = re.compile(
     r"|biobaserad\w* ekonomi|resurseffektiv\w*|tre dimensioner\w*|hållbarhetens tre|klimatomställning\w*|hållbarhet"
 )
 _SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\w*)?\b|\bhållbar\w*")
-_CO_CREATED = re.compile(
-    r"(?:tagits fram|tagit fram|arbetats fram|utarbetats|tog(?:s)? fram|framtagen|framtaget|framtagits|utformats|skapats|växt fram|formulerats|tagit form|har arbetat fram)"
-    r"[^.\n]{0,90}?(?:i (?:nära )?(?:dialog|samverkan|samarbete|samråd)|tillsammans|gemensamt|med hjälp av|genom workshops?|i workshops?|i en bred process|med representanter)"
-    r"[^.\n]{0,90}?(?:näringsliv|företag|företagare|företagarna|näringslivsråd|branschorganisationer|lrf|köpmän)"
-    r"|(?:i (?:nära )?(?:dialog|samverkan|samarbete|samråd)|tillsammans) med (?:det lokala |lokala |ortens |kommunens )?(?:näringslivet|företag\w*)[^.\n]{0,60}?"
-    r"(?:tagits fram|arbetats fram|utarbetats|tagit fram|framtagen|framtaget|tog fram|tagits fram|formulerat|utformat|skrivit)"
-    r"|(?:workshops?|dialogmöten?|frukostmöten?|enkät\w*|intervjuer|fokusgrupp\w*|referensgrupp\w*|styrgrupp\w*)[^.\n]{0,80}?"
-    r"(?:med|till|från|för|bland) (?:\w+ ){0,3}(?:företag\w*|näringsliv\w*|näringsidkare|företagare)[^.\n]{0,100}?(?:program|strategi|plan|underlag|arbetet|inspel|synpunkter)"
-    r"|näringslivsrådet? (?:har )?(?:varit delaktig|deltagit|medverkat|bidragit|varit med)"
-    r"|(?:program|strategi|plan)\w* (?:är|har (?:blivit|tagits fram)) (?:\w+ ){0,2}(?:gemensam\w*|framtag\w*) (?:för|av|med) (?:kommunen och näringslivet|näringslivet och kommunen)"
+# Co-creation: a sentence that names business actors together with a way they took part
+# (process verb or participation format), told as something that happened, not a future intention.
+_CO_PROCESS = re.compile(
+    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
+    r"|formulerats|tagit form|varit delaktig\w*|deltagit|medverkat|bidragit|lämnat synpunkter|inspel|synpunkter|varit (?:med|styrgrupp|referensgrupp)"
+    r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog"
 )
+_CO_FORMAT = re.compile(
+    r"workshop\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
+    r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger|forum"
+)
+_CO_ACTOR = re.compile(
+    r"företagar\w*|företag(?:en|are|arna)?\b|näringsliv\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
+    r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*"
+)
+_CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (?:dialog|samverkan)|ska (?:ha|föra|utveckla) (?:en )?dialog|(?:ska|kommer att|vill) (?:genomföra|ordna|arrangera|bjuda)")
+_CO_PAST = re.compile(r"\bhar\b|\bhade\b|tagits|genomfördes|hölls|träffade|deltog|besvarade|\bvarit\b|\bvar\b|under (?:våren|hösten|vintern|sommaren|\d{4})|bygger på|vuxit|format|framtag")
+_CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
-    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|kpi:?er|\bkpi\b"
-    r"|(?:ska|skall) (?:öka|minska|uppgå|vara|ligga|nå|förbättras|halveras|fördubblas)[^.\n]{0,40}?(?:\d+\s?(?:%|procent|st\b|nya|företag|arbetstillfällen|jobb)|plats \d+|topp\s?\d+|bland de \d+)"
-    r"|(?:minst|till|med)\s+\d[\d ]*\s*(?:%|procent|nya företag|nya arbetstillfällen|arbetstillfällen|företag|invånare)"
-    r"|(?:ranking|rankning)\w*[^.\n]{0,60}?(?:plats|placering|topp)\s*\d+|(?:mål|målet)[^.\n]{0,30}?(?:år|till|senast) 20\d\d[^.\n]{0,40}?\d"
+    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|\bkpi\w*|målnivå\w*"
+    r"|(?:öka|minska|uppgå|förbättra|höja|sänka)\w* (?:\w+ ){0,6}?(?:med|från|till|till minst|till plats|över)\s+(?:minst\s+)?\d[\d\s,.]*\s*(?:%|procent|st\b|nya|fler|företag|arbetstillfällen|jobb|\w*)?"
+    r"|bland de \d+|(?:plats|placering)\s*(?:nr\.?\s*)?\d+|topp\s?\d+|\bminst \d[\d\s,.]*\s*(?:%|procent|nya|fler|företag|arbetstillfällen|\w*)"
+    r"|(?m:^\s*[-–•]\s*\d[\d\s,.]*\s*(?:%|procent)?\s*(?:fler|nya|färre|högre|ökning|minskning))"
+    r"|\d[\d\s,.]*\s*(?:%|procent) (?:fler|färre|högre|lägre|ökning|minskning)"
+    r"|(?:målen|målet|målsättning\w*|målområde\w*)[^.\n]{0,80}?(?:följs upp|mäts|mäter|följer vi upp)|följs upp (?:årligen |varje år )?mot (?:\w+ ){0,3}mål"
+    r"|uppföljning[^.\n]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)"
 )
 _YEARLY = re.compile(
-    r"aktiviteter per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|plan\w*)|(?:aktivitetsplan|handlingsplan)\w* för (?:år )?20\d\d\b"
-    r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser)\w*[^.\n]{0,60}?(?:revideras|tas fram|uppdateras|fastställs|beslutas|bryts ned|bryts ner)[^.\n]{0,20}?(?:årligen|varje år|för varje år|per år|år för år)"
-    r"|bryts (?:ned|ner) (?:\w+ ){0,3}(?:årliga|årsvisa|per år|för varje år)|år för år|(?:varje|vart) år tas (?:en )?\w*plan"
+    r"aktiviteter per år|insatser per år|åtgärder per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|insatser)"
+    r"|(?:aktivitetsplan|handlingsplan)\w* för (?:år )?20\d\d\b"
+    r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser|åtgärder)\w*[^.\n]{0,60}?(?:revideras|tas fram|uppdateras|fastställs|beslutas|bryts (?:ned|ner))[^.\n]{0,25}?(?:årligen|varje år|för varje år|per år|år för år|inför varje år)"
+    r"|bryts (?:\w+ ){0,2}(?:ned|ner) (?:\w+ ){0,4}(?:årliga|årsvisa|per år|för varje år|varje år)|bryts varje år (?:ned|ner)|år för år"
+    r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:\S+\s+){0,2}år\b)"
 )
+_YEAR_LINE = re.compile(r"(?m)^\s*20\d\d\s*[:\-–]?\s+[^\d\n]{6,}$")
 _HEADING_SUST = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[^\n]{0,30})?(?:hållbar\w*|agenda 2030|klimat\w*|grön\w* omställning)[^\n]{0,40}$")
 
 
@@ -115,7 +128,21 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
 
 
 def find_co_created(doc: DocText) -> list[Hit]:
-    return [h for h in doc.finditer(_CO_CREATED) if not doc.in_toc(h)]
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for h in doc.finditer(_CO_TRIGGER):
+        if doc.in_toc(h):
+            continue
+        start, end = doc.sentence_bounds(h)
+        if start in seen:
+            continue
+        seen.add(start)
+        sent = doc.folded[start:end]
+        if not _CO_ACTOR.search(sent) or _CO_ONGOING.search(sent) or not _CO_PAST.search(sent):
+            continue
+        if _CO_PROCESS.search(sent) and _CO_FORMAT.search(sent) or re.search(r"program|strategi|plan|policy|förslag|process|dokument", sent):
+            out.append(h)
+    return out
 
 
 def find_measurable(doc: DocText) -> list[Hit]:
@@ -123,7 +150,11 @@ def find_measurable(doc: DocText) -> list[Hit]:
 
 
 def find_yearly(doc: DocText) -> list[Hit]:
-    return [h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)]
+    hits = [h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)]
+    year_lines = list(doc.finditer(_YEAR_LINE))
+    if len(year_lines) >= 3:
+        hits.append(year_lines[0])
+    return hits
 
 
 def assess_themes(doc: DocText) -> Themes:

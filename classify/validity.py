@@ -40,9 +40,10 @@ _PERIOD_CTX = re.compile(
 _MANDATE_CTX = re.compile(r"mandatperiod\w*\s*$")
 _BAD_CTX = re.compile(
     r"vision|rufs|\brus\b|\brup\b|utvecklingsstrategi|regional|europa ?2020|eu[- ]?\w*|struktur|leader|landsbygdsprogram"
-    r"|programperiod|budget|föregående|tidigare|förra|ersätter|ersatte|efterträd|utvärdering|nationell|agenda ?20"
+    r"|programperiod|budget|utvärdering|nationell|agenda ?20"
     r"|landsting|länsstyrels|regionförbund|mellan åren|under åren|ökade|minskade|statistik|prognos|befolkning"
 )
+_PREDECESSOR = re.compile(r"föregående|tidigare|förra|ersätter|ersatte|efterträd|gamla|förlänga|utvärdering|uppföljning av|avslutade")
 _UNTIL = re.compile(
     rf"(?:gäller|giltig\w*|gällande|giltighetstid\w*)\s*:?\s*(?:från [^\n.]{{0,25}}?)?(?:till och med|t\s?\.?\s?o\s?\.?\s?m\.?|till|fram till|längst till)\s+(?:den |år |utgången av |slutet av )?({DATE})"
 )
@@ -139,7 +140,9 @@ def find_period(doc: DocText) -> tuple[int, int, Evidence, str] | None:
         sent_start = doc.sentence_bounds(hit)[0]
         before = doc.folded[max(lo, sent_start, hit.start - 70) : hit.start]
         near = doc.folded[max(lo, hit.start - 25) : hit.start]
-        if _BAD_CTX.search(near) or (_BAD_CTX.search(before) and not re.search(_PROGRAM_NOUN + r"[^.\n]{0,12}$", before)):
+        if _PREDECESSOR.search(before) or _BAD_CTX.search(near) or (
+            _BAD_CTX.search(before) and not re.search(_PROGRAM_NOUN + r"[^.\n]{0,12}$", before)
+        ):
             continue
         if hit.start < 300 and hit.page == 1:
             score, kind = 3, "cover"
@@ -263,14 +266,16 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
         if start is None:
             start = adoption[0]
             ev["valid_from"] = [adoption[1]]
-    if start is None and end is None:
+    if end is None and not (start and v.until_further_notice):
         title_year = _TITLE_SINGLE.search(doc.title.lower()) or _TITLE_SINGLE.search(doc.cover[:200])
         if title_year and not re.search(r"vision|mål\s*$", title_year.string[max(0, title_year.start(1) - 12) : title_year.start(1)]):
             y = int(title_year[1])
-            end = date(y, 12, 31)
-            src = doc.title if title_year.string == doc.title.lower() else doc.full[:200]
-            ev["valid_to"] = [_title_evidence(doc, src[title_year.start() : title_year.end()])]
-            v.flags.append(f"only a single year ({y}) in the title: read as the end of the period")
+            if start is None or y >= start.year + 1:
+                end = date(y, 12, 31)
+                src = doc.title if title_year.string == doc.title.lower() else doc.full[:200]
+                ev["valid_to"] = [_title_evidence(doc, src[title_year.start() : title_year.end()])]
+                if start is None:
+                    v.flags.append(f"only a single year ({y}) in the title: read as the end of the period")
     v.valid_from = start.isoformat() if start else None
     v.valid_to = end.isoformat() if end else None
     v.valid_in_year = _in_year(v, start, end, adoption[0] if adoption else None, year, draft_hit is not None, doc, metadata or {})
