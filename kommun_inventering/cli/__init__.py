@@ -43,3 +43,4 @@ def main(
 # Command modules register themselves on `app` when imported.
 from kommun_inventering.cli import municipalities as _municipalities  # noqa: E402,F401
 from kommun_inventering.cli import classify as _classify  # noqa: E402,F401
+from kommun_inventering.cli import extract as _extract  # noqa: E402,F401
