@@ -143,6 +143,14 @@ class Review:
 
 R = TypeVar("R", MunicipalityResult, DocumentResult)
 
+#: A decision below this confidence goes to the analyst even when nothing flagged it.
+REVIEW_BELOW_CONFIDENCE = 0.5
+
+
+def needs_review(m: MunicipalityResult, min_confidence: float = REVIEW_BELOW_CONFIDENCE) -> bool:
+    """The municipality's decision is flagged, silently suspicious, or made with low confidence."""
+    return m.flagged or bool(m.silence_flags) or m.confidence < min_confidence
+
 
 def apply_reviews(results: Sequence[R], reviews: Iterable[Review], *, year: int | None = None) -> list[R]:
     """Copies of ``results`` with every human value laid over the machine's.

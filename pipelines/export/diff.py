@@ -10,25 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
+from classify.document import TAG_KEYS
 from pipelines.atomic import atomic_write_bytes
 from pipelines.export import labels
 from pipelines.export.columns import TAG_KINDS, Column, municipality_action_plan, value_text
 from pipelines.export.csv_excel import csv_bytes
 from pipelines.results import MunicipalityResult
 
-#: The program tags compared between runs (validity in the year is compared through the decision).
-COMPARED_TAGS = (
-    "program_type",
-    "valid_from",
-    "valid_to",
-    "until_further_notice",
-    "regional",
-    "action_plan",
-    "sustainability",
-    "co_created",
-    "measurable_goals",
-    "yearly_activities",
-)
+#: The program tags compared between runs: relevance and validity in the year are compared
+#: through the decision (program found or not), the two link tags through ``regional``.
+COMPARED_TAGS = tuple(t for t in TAG_KEYS if t not in ("relevant", "valid_in_year", "rus_link", "intermunicipal_link"))
 CHANGES = ("new_program", "program_expired", "program_disappeared", "program_replaced", "tag_changed",
            "only_in_previous", "only_in_current")
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from classify.document import TAG_KEYS, Classification
+from classify.document import TAG_KEYS, Classification, Evidence
 from pipelines.atomic import atomic_write_bytes
 from pipelines.export.columns import municipality_action_plan, municipality_reasons
 from pipelines.results import DocumentResult, MunicipalityResult
@@ -58,7 +58,9 @@ DOCUMENT_KEYS: tuple[str, ...] = (
 
 
 def _evidence(c: Classification) -> dict[str, list[dict[str, Any]]]:
-    return {tag: [asdict(ev) for ev in items] for tag, items in c.evidence.items()}
+    """Evidence as plain objects (items may be ``Evidence`` or already dicts, as loaded from JSON)."""
+    return {tag: [asdict(ev) if isinstance(ev, Evidence) else dict(ev) for ev in items]
+            for tag, items in c.evidence.items()}
 
 
 def _tags(c: Classification | None) -> dict[str, Any]:

@@ -122,7 +122,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "varfor_flaggad": ("varför flaggad", "why flagged"),
     "granskningsstatus": ("granskningsstatus", "review status"),
     "granskad_av": ("granskad av", "reviewed by"),
-    "granskad_tid": ("granskad", "reviewed at"),
+    "granskad_tid": ("granskad den", "reviewed at"),
     "mansklig_andring": ("ändrat vid granskning", "changed in review"),
     "crawl_status": ("crawl-status", "crawl status"),
     "crawl_stopp": ("crawl stoppad", "crawl stop reason"),

@@ -32,7 +32,7 @@ from pipelines.export.columns import (
     value_text,
 )
 from pipelines.export.summary import summary_rows
-from pipelines.results import DocumentResult, MunicipalityResult
+from pipelines.results import DocumentResult, MunicipalityResult, needs_review
 
 MAX_CELL_CHARS = 32_767
 MAX_LINK_CHARS = 2_000
@@ -165,7 +165,7 @@ def to_review(municipalities: Sequence[MunicipalityResult], documents: Sequence[
         _ToReview("municipality", m.kommunkod, m.name, m.primary.title if m.primary else None, m.program_url,
                   municipality_reasons(m), m.confidence, m.review_status, None)
         for m in sorted(municipalities, key=lambda m: m.kommunkod)
-        if m.flagged or m.silence_flags
+        if needs_review(m)
     ]
     rows += [
         _ToReview("document", d.kommunkod, d.municipality, d.title, d.url, list(d.classification.flag_reasons),

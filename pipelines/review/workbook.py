@@ -27,12 +27,11 @@ from pipelines.atomic import atomic_write_bytes
 from pipelines.db import transaction
 from pipelines.export.xlsx import finish_sheet, safe_link, set_text, workbook_bytes, write_header
 from pipelines.review import layout, store
-from pipelines.results import DocumentResult, MunicipalityResult, RunInfo
+from pipelines.results import REVIEW_BELOW_CONFIDENCE, DocumentResult, MunicipalityResult, RunInfo, needs_review
 
 log = logging.getLogger(__name__)
 
 EDIT_FILL = PatternFill("solid", fgColor="FFF4C2")
-DEFAULT_MIN_CONFIDENCE = 0.5
 
 _HELP = {
     "sv": [
@@ -67,13 +66,10 @@ class ReviewExport:
 
 
 def municipalities_to_review(
-    municipalities: Sequence[MunicipalityResult], min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    municipalities: Sequence[MunicipalityResult], min_confidence: float = REVIEW_BELOW_CONFIDENCE
 ) -> list[MunicipalityResult]:
-    """Flagged, silently suspicious, or decided with low confidence."""
-    return sorted(
-        (m for m in municipalities if m.flagged or m.silence_flags or m.confidence < min_confidence),
-        key=lambda m: m.kommunkod,
-    )
+    """Flagged, silently suspicious, or decided with low confidence (see ``needs_review``)."""
+    return sorted((m for m in municipalities if needs_review(m, min_confidence)), key=lambda m: m.kommunkod)
 
 
 def documents_to_review(
@@ -150,7 +146,7 @@ def export_review_workbook(
     *,
     conn: sqlite3.Connection,
     lang: str = "sv",
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    min_confidence: float = REVIEW_BELOW_CONFIDENCE,
 ) -> ReviewExport:
     """Write the review workbook to ``path`` and record it in ``review_exports`` (one transaction)."""
     path = Path(path)

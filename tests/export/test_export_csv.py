@@ -103,3 +103,12 @@ def test_unknown_dialect_or_language_is_a_clear_error(tmp_path: Path, sample) ->
     with pytest.raises(ValueError, match="language"):
         write_municipalities_csv(tmp_path / "x.csv", municipalities, lang="de")
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_headers_are_unique(lang: str) -> None:
+    from pipelines.export.columns import DOCUMENT_COLUMNS, MUNICIPALITY_COLUMNS
+
+    for columns in (MUNICIPALITY_COLUMNS, DOCUMENT_COLUMNS):
+        headers = [c.header(lang) for c in columns]
+        assert len(headers) == len(set(headers))
