@@ -62,9 +62,10 @@ _REPORTING = re.compile(
     r"|(?:beslutade|klubbade|fastställde|godkände) (?:kommunfullmäktige|kommunstyrelsen|fullmäktige)|(?:kommunfullmäktige|fullmäktige|kommunstyrelsen)"
     r" (?:beslutade|antog|klubbade|fastställde|godkände)|säger \w+|berättar \w+|enligt \w+ \w+,|nu är (?:det )?(?:nya |det nya )?\w*(?:program|strategi)"
     r"|(?:arbetet med|påbörjat|påbörjar|inleder) (?:att ta fram |ett nytt |en ny )|det nya \w*(?:programmet|strategin|planen)|den nya \w*strategin"
+    r"|arbetar (?:nu )?med (?:en ny|ett nytt)|(?:tas|håller på att tas) (?:nu )?fram|håller på att ta fram|pågår (?:ett|arbetet)|kommer att (?:antas|beslutas|tas fram)"
 )
 _PROTOCOL = re.compile(
-    r"(?m)§\s*\d+|\bjusterare\b|\bjustering\w*|sammanträdesprotokoll|\bprotokoll\b|närvarande|\bledamöter\b|\bersättare\b|beslutande|"
+    r"(?m)^\s*§\s*\d+|\bjusterare\b|\bjustering\w*|sammanträdesprotokoll|\bprotokoll\b|närvarande|\bledamöter\b|\bersättare\b|beslutande|"
     r"utdragsbestyrkande|^\s*paragrafer|(?:kommunfullmäktige|kommunstyrelsen|nämnden|fullmäktige) beslutar|^\s*beslut\s*$|\byrkande\w*|\byrkar\b|"
     r"sekreterare|ordförande\s*$|omedelbart justerad|anslag\w* (?:på|om)|protokollsutdrag|kallelse|föredragningslista"
 )
@@ -85,7 +86,7 @@ _ADOPTION_BLOCK = re.compile(
 )
 _DOCTYPE_PROGRAM = re.compile(r"dokumenttyp\s*:?\s*(?:program|strategi|plan|policy)|(?:typ av )?styrdokument\s*:?\s*(?:program|strategi)")
 _VOICE = re.compile(
-    r"\b(?:kommunen|vi) (?:ska|vill|kommer att|behöver|arbetar för)\b|\bvårt mål\b|\bvåra mål\b|\bmålet är\b|\bvi ska\b|\bska vi\b|\bvi vill\b"
+    r"\b(?:kommunen|vi) (?:ska|vill|kommer att|behöver|arbetar för)\b|\bska (?:vara|bli|ha|öka|stärka|utveckla|arbeta|underlätta|verka|erbjuda|skapa|bidra)\b|\bvårt mål\b|\bvåra mål\b|\bmålet är\b|\bvi ska\b|\bska vi\b|\bvi vill\b"
     r"|syftet med (?:detta |det här )?(?:\w*program|\w*strategi|\w*plan|\w*policy|dokument)\w*|(?:detta|det här|föreliggande) (?:\w+ )?(?:program|dokument|strategi|plan|policy|näringslivsprogram|tillväxtprogram)\w*"
     r"|(?:programmet|strategin|planen|policyn) (?:ska|syftar|beskriver|anger|omfattar|gäller|pekar|utgår|bygger|är ett|tar|innehåller|ersätter)"
 )
@@ -102,9 +103,15 @@ _OTHER_GENRE_BODY = {
 }
 _PARENT_PROGRAM = re.compile(
     r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
-    r"|\b(?:till|inom|kopplad till|utgår från|genomförandet av|enligt|med stöd av|för att nå|för att genomföra)\s+(?:\w+ ){0,3}"
-    r"(?:\w*programmet|\w*strategin|\w*policyn|strategi för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi)|tillväxt\w*(?:program|strategi))"
-    r"|(?:programmets|strategins|planens) mål|(?:programmet|strategin) anger målen"
+    r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga)\s+"
+    r"(?:det |den |vårt |vår |kommunens )?(?:\w+ )?(?:nya )?(?:näringslivs\w*(?:programmet|strategin|planen|policyn)|tillväxt\w*(?:programmet|strategin)"
+    r"|(?:strategi|program) för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi) (?:20\d\d|för)|tillväxt\w*(?:program|strategi) (?:20\d\d|för))"
+    r"|(?:programmets|strategins) (?:mål|fokusområden|insatsområden|inriktning)|(?:programmet|strategin) anger (?:målen|inriktningen)"
+)
+_ADOPTED_BY_OTHER = re.compile(
+    r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"
+    r"(?:regionfullmäktige|regionstyrelsen|regionförbundet\w*|regionens|landstingsfullmäktige|länsstyrelsen|styrgruppen|förbundsstyrelsen"
+    r"|förbundsfullmäktige|direktionen|samarbetskommittén|\w+ kommunalförbund)"
 )
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
 
@@ -177,6 +184,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["t_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammanträde|§", title) else 0.0
     f["t_tjs"] = 1.0 if re.search(r"tjänsteskrivelse|tjänsteutlåtande|yttrande|motion|svar på|ärende", title) else 0.0
     f["cover_region_issuer"] = 1.0 if _REGION_ISSUER.search(doc.cover) and not region_is_municipality else 0.0
+    f["adopted_by_other"] = 1.0 if doc.search(_ADOPTED_BY_OTHER, 1500) and not region_is_municipality else 0.0
     f["anchor_biz"] = 1.0 if BIZ_PROGRAM.search(anchor) else 0.0
 
     f["news"] = _log1(doc.count(_NEWS, n_open))
@@ -215,7 +223,7 @@ RULE_WEIGHTS: dict[str, float] = {
     "voice": 0.8, "focus": 0.6, "toc_goals": 0.5, "anchor_biz": 0.3, "url_file": 0.3,
     "news": -1.2, "reporting": -1.3, "protocol": -1.2, "tjs": -1.4, "summary": -0.7, "t_news_like": -1.5,
     "t_action_lead": -1.5, "t_action_of_program": -1.0, "parent_program": -1.0, "t_rus": -2.0, "t_joint": -1.5,
-    "cover_region_issuer": -1.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "url_protocol": -1.5,
+    "cover_region_issuer": -1.5, "adopted_by_other": -2.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "url_protocol": -1.5,
     "t_other_oversiktsplan": -3.0, "t_other_budget": -3.0, "t_other_vision": -1.5, "t_other_tourism_strategy": -2.5,
     "t_other_rural_strategy": -2.5, "t_other_evaluation_report": -2.5, "t_other_other_policy": -2.5,
     "t_other_general_strategy": -2.0, "body_budget": -0.5, "body_report": -0.4,
@@ -243,10 +251,10 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
                 return key
     if f["t_news_like"] and (f["news"] or f["reporting"] or not f["t_biz_program"]):
         return "news"
-    if f["t_rus"] or f["cover_region_issuer"]:
-        return "regional_rus"
     if f["t_joint"] and f["t_biz_program"]:
         return "business_region_strategy"
+    if f["t_rus"] or f["cover_region_issuer"] or f["adopted_by_other"]:
+        return "regional_rus"
     if f["t_action_lead"] and (f["parent_program"] or f["t_action_of_program"]):
         return "action_plan"
     if f["t_other_vision"] and not f["t_biz_program"]:

@@ -23,6 +23,8 @@ _TILLVAXT = r"tillväxt\w*(?:program|strategi|plan)\w*|tillväxt-\s(?:och|&)\s|(
 _TYPE_RE = re.compile(rf"(?P<n>{_NARINGSLIV})|(?P<t>{_TILLVAXT})")
 #: Roles that are about a program but never the program itself.
 _NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news"}
+#: Roles issued by someone else (the region, a business region): the municipality's only if clearly so.
+_OTHER_ISSUER = {"regional_rus", "business_region_strategy"}
 UNCERTAIN = (0.3, 0.7)
 #: The final relevance logit mixes the model's logit with the hand-weighted genre rule logit, so a
 #: model trained on a small corpus cannot overrule clear genre evidence on unfamiliar text alone.
@@ -85,6 +87,9 @@ def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | Non
     relevant = p >= 0.5
     if relevant and role in _NEVER_PROGRAM and p < 0.9:
         flags.append(f"genre says {role}, model says program (p={p:.2f}): treated as not the program")
+        relevant = False
+    elif relevant and role in _OTHER_ISSUER and p < 0.85:
+        flags.append(f"issued by another body ({role}), not the municipality's own program: judgement call")
         relevant = False
     if model is not None and abs(model_p - rule_p) > 0.6:
         flags.append(f"model (p={model_p:.2f}) and genre rules (p={rule_p:.2f}) disagree")
