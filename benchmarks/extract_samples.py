@@ -134,7 +134,7 @@ def interleaved_two_column_pdf(path: Path, pages: int, *, seed: int = 2) -> list
         lines[0] += [""] * (len(lines[1]) - len(lines[0]))
         lines[1] += [""] * (len(lines[0]) - len(lines[1]))
         c.setFont("Helvetica-Bold", 16)
-        c.drawString(60, H - 70, f"{page - 1}. {_CHAPTERS[(page - 2) % len(_CHAPTERS)]}")
+        c.drawString(60, H - 70, _CHAPTERS[(page - 2) % len(_CHAPTERS)])
         c.setFont("Helvetica", 10)
         y = H - 100
         for left, right in zip(*lines):

@@ -194,19 +194,27 @@ def extract_docx(source: Path | bytes, *, name: str, mode: str) -> ExtractionRes
 
 
 def _pick_title(candidates: list[tuple[int, str, int | None, float | None]], meta_title: str | None) -> str | None:
+    """Title style; else the largest text on page 1 (clearly larger than the body, at least as
+    large as the headings); else the first Heading 1; else a non-junk metadata title; else the
+    first paragraph."""
+
     def clean(text: str) -> str:
         return normalize_text(text).replace("\n", " ")[:300]
 
-    for level_wanted in (0, 1):
-        for page, text, level, _ in candidates:
-            if level == level_wanted and page == 1:
-                return clean(text)
-    sized = [(size, i) for i, (page, _, _, size) in enumerate(candidates) if page == 1 and size]
+    first_page = [c for c in candidates if c[0] == 1]
+    for _, text, level, _ in first_page:
+        if level == 0:
+            return clean(text)
+    sized = [(size, -i) for i, (_, _, _, size) in enumerate(first_page) if size]
     if sized:
-        sizes = sorted(s for s, _ in sized)
-        largest, index = max(sized, key=lambda item: (item[0], -item[1]))
-        if largest >= sizes[len(sizes) // 2] * 1.25:
-            return clean(candidates[index][1])
+        sizes = sorted(size for size, _ in sized)
+        largest, neg_index = max(sized)
+        heading_sizes = [size or 0.0 for _, _, level, size in first_page if level is not None]
+        if largest >= sizes[len(sizes) // 2] * 1.25 and largest >= max(heading_sizes, default=0.0):
+            return clean(first_page[-neg_index][1])
+    for _, text, level, _ in first_page:
+        if level == 1:
+            return clean(text)
     if not is_junk_title(meta_title):
         return clean(meta_title or "")
     return clean(candidates[0][1]) if candidates else None

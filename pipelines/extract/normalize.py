@@ -39,8 +39,9 @@ _CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp", "som", 
 # A hyphen at a line break, or pdfium's marker of one; the next line's first word follows.
 _BREAK_HYPHEN_RE = re.compile(r"(?:-[ \t]*\n|[" + _PDFIUM_HYPHEN + r"][ \t]*\n?)[ \t]*(?P<right>[&/]|\w+)")
 _LEFT_WORD_RE = re.compile(r"\w+$")
-# "N Ä R I N G S L I V S" — at least four single letters/digits separated by single spaces.
-_SPACED_RUN_RE = re.compile(r"(?<!\S)(?:[^\W_] ){3,}[^\W_](?!\S)")
+# "N Ä R I N G S L I V S", "2 0 1 6 – 2 0 1 9": four or more single letters/digits (dashes
+# between them allowed) separated by single spaces.
+_SPACED_RUN_RE = re.compile(r"(?<!\S)(?:[^\W_] )(?:(?:[^\W_]|[–—-]) ){2,}[^\W_](?!\S)")
 _SPACED_HINT_RE = re.compile(r" \w \w \w|\n\w \w \w|^\w \w \w")
 _RANGE_BREAK_RE = re.compile(r"(\d)[ \t]*([–—])[ \t]*\n[ \t]*(\d)")
 _HYPHEN_HINT_RE = re.compile("-[ \t]*\n|[" + _PDFIUM_HYPHEN + "]")
@@ -143,13 +144,21 @@ def _edge_indexes(lines: list[str]) -> list[int]:
     return sorted(set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]))
 
 
+def _outermost(lines: list[str]) -> set[int]:
+    """Indexes of the first and the last non-empty line of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return {filled[0], filled[-1]} if filled else set()
+
+
 def _repeated_keys(split: list[list[str]], threshold: float) -> set[str]:
-    """Edge lines repeated on at least ``threshold`` pages: identical, or identical but for a
-    number that runs with the page number ("Näringslivsprogram | Sida 7" on page 9)."""
+    """Edge lines repeated on at least ``threshold`` pages: identical (among the first or last
+    three lines), or — as the very first or last line — identical but for a number that runs
+    with the page number ("Näringslivsprogram | Sida 7" on page 9)."""
     exact: Counter[str] = Counter()
     numbered: dict[str, list[tuple[int, list[int]]]] = {}
     for page_index, lines in enumerate(split):
         seen: set[str] = set()
+        outermost = _outermost(lines)
         for i in _edge_indexes(lines):
             line = lines[i].strip().lower()
             if line in seen:
@@ -157,7 +166,7 @@ def _repeated_keys(split: list[list[str]], threshold: float) -> set[str]:
             seen.add(line)
             exact[line] += 1
             numbers = [int(n) for n in re.findall(r"\d+", line)[:4]]
-            if numbers:
+            if numbers and i in outermost:
                 numbered.setdefault(re.sub(r"\d+", "#", line), []).append((page_index, numbers))
     keys = {line for line, n in exact.items() if n >= threshold}
     for masked, found in numbered.items():
@@ -171,25 +180,27 @@ def _repeated_keys(split: list[list[str]], threshold: float) -> set[str]:
     return keys
 
 
-def _is_repeated(line: str, keys: set[str]) -> bool:
+def _is_repeated(line: str, keys: set[str], outermost: bool) -> bool:
     line = line.strip().lower()
-    return line in keys or re.sub(r"\d+", "#", line) in keys
+    return line in keys or outermost and re.sub(r"\d+", "#", line) in keys
 
 
 def strip_page_furniture(pages: list[str], *, min_pages: int = 3, share: float = 0.5) -> list[str]:
     """Remove running headers/footers and page numbers from the top and bottom of each page.
 
     A line is a running header or footer when it is among the first or last three lines of at
-    least ``share`` of the non-empty pages (and at least ``min_pages`` pages), either identical
-    or with a number that follows the page number. Bare page numbers at the top or bottom go
-    too. Empty pages (not extracted in screen mode) are ignored.
+    least ``share`` of the non-empty pages (and at least ``min_pages`` pages), identical; or
+    when it is the very first or last line and identical but for a number that follows the
+    page number. Bare page numbers at the top or bottom go too. Empty pages (not extracted in screen mode) are ignored.
     """
     split = [p.split("\n") if p else [] for p in pages]
     filled = sum(1 for lines in split if lines)
     keys = _repeated_keys(split, max(min_pages, share * filled))
     out: list[str] = []
     for lines in split:
-        drop = {i for i in _edge_indexes(lines) if is_page_number(lines[i]) or _is_repeated(lines[i], keys)}
+        outermost = _outermost(lines)
+        drop = {i for i in _edge_indexes(lines)
+                if is_page_number(lines[i]) or _is_repeated(lines[i], keys, i in outermost)}
         kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
         out.append(_BLANKS_RE.sub("\n\n", kept).strip())
     return out

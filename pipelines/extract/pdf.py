@@ -131,7 +131,8 @@ def extract_pdf(source: Path | bytes, *, name: str, mode: str, limits: ExtractLi
     except _Encrypted:
         return ExtractionResult.failed("encrypted", name, "the PDF needs a password (the empty password did not open it)", format="pdf", mode=mode)
     except pdfium.PdfiumError as exc:
-        return ExtractionResult.failed("corrupt", name, f"PDFium could not open the file: {exc}", format="pdf", mode=mode)
+        why = "the file is truncated (no %%EOF at the end) and " if truncated else ""
+        return ExtractionResult.failed("corrupt", name, f"{why}PDFium could not open it: {exc}", format="pdf", mode=mode)
     try:
         return _extract_open(pdf, source, name=name, mode=mode, limits=limits, truncated=truncated, started=started)
     finally:

@@ -61,6 +61,7 @@ def _worker_main(conn: Connection, limits: ExtractLimits) -> None:
     from pipelines.extract.core import extract_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    logging.getLogger().addHandler(logging.NullHandler())  # the parent logs each outcome
     _limit_memory(limits.memory_mb)
     conn.send("ready")
     while True:
@@ -129,7 +130,8 @@ class ExtractionPool:
         self.max_jobs_per_worker = max_jobs_per_worker
         self._ctx = _context()
         self._idle: list[_Worker] = []
-        self.restarts = 0
+        self.restarts = 0  # workers killed (timeout) or lost (crash)
+        self.jobs_run = 0  # files handed to workers
 
     def __enter__(self) -> "ExtractionPool":
         return self
@@ -164,6 +166,7 @@ class ExtractionPool:
                     worker = self._take_worker()
                     job = queue.popleft()
                     worker.job, worker.deadline = job, time.monotonic() + self.limits.time_limit_s
+                    self.jobs_run += 1
                     try:
                         worker.conn.send(job)
                     except (OSError, ValueError) as exc:  # the worker died while idle
@@ -186,6 +189,8 @@ class ExtractionPool:
                         continue
                     worker.jobs_done += 1
                     self._release(worker)
+                    if result.status != "ok":
+                        log.warning("extraction %s: %s", result.status, result.error or job.label())
                     yield job, result
                 now = time.monotonic()
                 for conn, worker in list(busy.items()):
