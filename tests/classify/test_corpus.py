@@ -185,7 +185,7 @@ def test_split_is_stratified_by_role():
         by_role[r["doc_role"]]["dev"] += 1
     for role, c in by_role.items():
         total = c["train"] + c["dev"]
-        if total >= 7:
+        if total >= 10:
             assert 0.15 <= c["dev"] / total <= 0.40, (role, dict(c))
     assert 0.20 <= len(DEV) / len(ALL) <= 0.33
 

@@ -282,7 +282,7 @@ def load_sources() -> list[dict[str, Any]]:
             import variants  # noqa: PLC0415 - sibling module, only when building
         finally:
             sys.path.pop(0)
-        docs.extend(variants.build())
+        docs.extend(SourceDoc(i, "variants.py", h, t) for i, h, t in variants.build())
     records = [to_record(d) for d in docs]
     seen: dict[str, str] = {}
     for d in docs:
