@@ -14,25 +14,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\u2010": "-",
-        "\u2011": "-",
-    }
-)
+_REPLACEMENTS = {
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\t": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+}
+_SPECIAL = re.compile("[" + "".join(_REPLACEMENTS) + "]")
 #: Words after a hyphen that mean the hyphen is a Swedish "suspended compound" ("närings- och …").
 _KEEP_AFTER_HYPHEN = r"(?:och|eller|samt|respektive|resp|som|till|med)\b"
 _HYPHEN_BREAK = re.compile(
@@ -58,14 +57,19 @@ def normalize_text(text: str) -> str:
     if not text:
         return ""
     out = unicodedata.normalize("NFC", text)
-    out = out.replace("\r\n", "\n").replace("\r", "\n")
-    out = out.translate(_INVISIBLE).translate(_LIGATURES)
+    if "\r" in out:
+        out = out.replace("\r\n", "\n").replace("\r", "\n")
+    out = _SPECIAL.sub(lambda m: _REPLACEMENTS[m.group(0)], out)
     out = _LETTER_SPACED.sub(_join_letters, out)
-    out = _SPACES.sub(" ", out)
-    out = _TRAILING.sub("\n", out)
-    out = _HYPHEN_BREAK.sub("", out)
-    out = _UPPER_HYPHEN_SPACE.sub("", out)
-    out = _BLANK_LINES.sub("\n\n", out)
+    if "  " in out:
+        out = _SPACES.sub(" ", out)
+    if " \n" in out or "\n " in out:
+        out = _TRAILING.sub("\n", out)
+    if "-" in out:
+        out = _HYPHEN_BREAK.sub("", out)
+        out = _UPPER_HYPHEN_SPACE.sub("", out)
+    if "\n\n\n" in out:
+        out = _BLANK_LINES.sub("\n\n", out)
     return out.strip(" \n")
 
 

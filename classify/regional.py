@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from classify.document import Evidence
 from classify.segment import DocText, Hit
@@ -63,11 +64,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     rus_pat = "|".join([*data["rus_terms"], _alternation([n.lower() for n in rus_names])])
     acr = "|".join(re.escape(a) for a in data["rus_acronyms"])
     return Gazetteer(
-        rus=re.compile(rf"(?<!\w)(?:{rus_pat})(?!\w)"),
-        rus_acronyms=re.compile(rf"(?<![\w-])(?:{acr})(?![\w-]|:[a-zåäö]{{3,}})"),
-        inter_terms=re.compile(rf"(?<!\w)(?:{'|'.join(data['intermunicipal_terms'])})(?!\w)"),
-        bodies=re.compile(rf"(?<!\w)(?:{_alternation([n.lower() for n in body_names])})(?!\w)"),
-        body_acronyms=re.compile(rf"(?<![\w-])(?:{_alternation(acronyms)})(?![\w-])") if acronyms else None,
+        rus=re.compile(rf"\b(?:{rus_pat})(?!\w)"),
+        rus_acronyms=re.compile(rf"(?:{acr})(?![\w-]|:[a-zåäö]{{3,}})"),
+        inter_terms=re.compile(rf"\b(?:{'|'.join(data['intermunicipal_terms'])})(?!\w)"),
+        bodies=re.compile(rf"\b(?:{_alternation([n.lower() for n in body_names])})(?!\w)"),
+        body_acronyms=re.compile(rf"(?:{_alternation(acronyms)})(?![\w-])") if acronyms else None,
         municipality_names={k: v["name"] for k, v in data["municipalities"].items()},
         municipality_county={k: v["county"] for k, v in data["municipalities"].items()},
         rus_by_county={c: v["rus_names"] for c, v in data["counties"].items()},
@@ -89,40 +90,52 @@ def _ev(doc: DocText, hit: Hit) -> Evidence:
     return Evidence(page=hit.page, quote=doc.quote(hit), source="text", confidence=0.85)
 
 
-def _case_hits(doc: DocText, pattern: re.Pattern[str]) -> list[Hit]:
-    return [Hit(doc.page_of(m.start()), m.start(), m.end(), m.group(0)) for m in pattern.finditer(doc.full)]
-
-
-def find_rus_link(doc: DocText, gaz: Gazetteer) -> list[Hit]:
-    """Sentences that tie the program to the regional development strategy."""
-    out: list[Hit] = []
-    for hit in [*doc.finditer(gaz.rus), *_case_hits(doc, gaz.rus_acronyms)]:
-        if doc.in_toc(hit):
+def _case_hits(doc: DocText, pattern: re.Pattern[str]) -> Iterator[Hit]:
+    """Case-sensitive matches on the original text (acronyms), not glued to a hyphenated word."""
+    for m in pattern.finditer(doc.full):
+        if m.start() > 0 and (doc.full[m.start() - 1].isalnum() or doc.full[m.start() - 1] in "-_"):
             continue
-        sent = doc.sentence_text(hit)
-        if _RUS_LINK_CTX.search(sent) or len(sent) < 90:
-            out.append(hit)
+        yield Hit(doc.page_of(m.start()), m.start(), m.end(), m.group(0))
+
+
+def find_rus_link(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
+    """Sentences that tie the program to the regional development strategy (at most ``limit``)."""
+    out: list[Hit] = []
+    for hits in (doc.finditer(gaz.rus), _case_hits(doc, gaz.rus_acronyms)):
+        for hit in hits:
+            if len(out) >= limit:
+                break
+            if doc.in_toc(hit):
+                continue
+            sent = doc.sentence_text(hit)
+            if _RUS_LINK_CTX.search(sent) or len(sent) < 90:
+                out.append(hit)
     return sorted(out, key=lambda h: h.start)
 
 
-def find_intermunicipal(doc: DocText, gaz: Gazetteer) -> list[Hit]:
-    """Sentences about cooperation with other municipalities in the business/growth work."""
+def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
+    """Sentences about cooperation with other municipalities in the business/growth work (at most ``limit``)."""
     out: list[Hit] = []
     for hit in doc.finditer(gaz.inter_terms):
+        if len(out) >= limit:
+            break
         if doc.in_toc(hit):
             continue
         sent = doc.sentence_text(hit)
         if _BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower()):
             out.append(hit)
-    body_hits = list(doc.finditer(gaz.bodies))
+    body_hits: list[Iterator[Hit]] = [doc.finditer(gaz.bodies)]
     if gaz.body_acronyms is not None:
-        body_hits += _case_hits(doc, gaz.body_acronyms)
-    for hit in body_hits:
-        if doc.in_toc(hit):
-            continue
-        sent = doc.sentence_text(hit)
-        if _COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent):
-            out.append(hit)
+        body_hits.append(_case_hits(doc, gaz.body_acronyms))
+    for hits in body_hits:
+        for hit in hits:
+            if len(out) >= limit:
+                break
+            if doc.in_toc(hit):
+                continue
+            sent = doc.sentence_text(hit)
+            if _COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent):
+                out.append(hit)
     return sorted(out, key=lambda h: h.start)
 
 

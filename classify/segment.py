@@ -18,6 +18,7 @@ from classify.normalize import fold, normalize_text
 #: How much of the document counts as its "opening" (cover, title block, first paragraphs).
 OPENING_CHARS = 2500
 _BREAK_CANDIDATE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÅÄÖÉ0-9•\-–])|[ \t]*[\n\f][\s]*")
+_DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}[ ]*(?=\n|$|\f)")
 _LIST_NUM = re.compile(r"\d{1,2}[.)]\s")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t| )\s*\d{1,3}\s*$|^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,70}\s\d{1,3}\s*$")
 _TOC_HEAD = re.compile(r"^\s*(?:innehåll(?:sförteckning)?|innehåll:)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -72,6 +73,20 @@ class DocText:
         text = self.folded if limit is None else self.folded[:limit]
         for m in pattern.finditer(text, start):
             yield Hit(self.page_of(m.start()), m.start(), m.end(), self.full[m.start() : m.end()])
+
+    def finditer_near(self, trigger: re.Pattern[str], pattern: re.Pattern[str], before: int = 80, after: int = 160) -> Iterator[Hit]:
+        """Matches of an expensive ``pattern`` searched only in windows around cheap ``trigger`` hits."""
+        done = 0
+        for t in trigger.finditer(self.folded):
+            lo = max(done, t.start() - before)
+            hi = min(len(self.folded), t.end() + after)
+            if hi <= done:
+                continue
+            for m in pattern.finditer(self.folded, lo, hi):
+                if m.start() >= done:
+                    yield Hit(self.page_of(m.start()), m.start(), m.end(), self.full[m.start() : m.end()])
+                    done = m.end()
+            done = max(done, t.end())
 
     def search(self, pattern: re.Pattern[str], limit: int | None = None) -> Hit | None:
         return next(self.finditer(pattern, limit), None)
@@ -186,12 +201,24 @@ class DocText:
                 elif line:
                     misses += 1
                 pos = nl
-        for m in re.finditer(r"[^\n]*(?:\.{4,}|…{2,})\s*\d{1,3}[ ]*(?=\n|$|\f)", self.full[:limit]):
-            spans.append((m.start(), m.end()))
-        return sorted(spans)
+        for m in _DOT_LEADER.finditer(self.full, 0, limit):
+            line_start = max(self.full.rfind("\n", 0, m.start()), self.full.rfind("\f", 0, m.start())) + 1
+            spans.append((line_start, m.end()))
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        return merged
+
+    @cached_property
+    def _toc_starts(self) -> list[int]:
+        return [a for a, _ in self.toc_spans]
 
     def in_toc(self, hit: Hit) -> bool:
-        return any(a <= hit.start < b for a, b in self.toc_spans)
+        i = bisect_right(self._toc_starts, hit.start) - 1
+        return i >= 0 and hit.start < self.toc_spans[i][1]
 
     @property
     def n_pages(self) -> int:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import Iterable
 
 from classify.document import Evidence
 from classify.segment import DocText, Hit
 
 _ACTION = re.compile(
-    r"(?<!\w)(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*"
+    r"\b(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*"
     r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
 )
 _ACTION_OTHER = re.compile(
@@ -60,6 +62,10 @@ _MEASURABLE = re.compile(
     r"|(?:målen|målet|målsättning\w*|målområde\w*)[^.\n]{0,80}?(?:följs upp|mäts|mäter|följer vi upp)|följs upp (?:årligen |varje år )?mot (?:\w+ ){0,3}mål"
     r"|uppföljning[^.\n]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)"
 )
+_MEASURABLE_TRIGGER = re.compile(
+    r"mätbar|indikator|nyckeltal|målvärde|resultatmått|uppföljningsbar|mätetal|kpi|målnivå|öka|minska|uppgå|förbättra|höja|sänka"
+    r"|bland de|plats|placering|topp|minst|procent|%|fler|nya|färre|följs upp|mäts|mäter|följer vi upp|uppföljning"
+)
 _YEARLY = re.compile(
     r"aktiviteter per år|insatser per år|åtgärder per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|insatser)"
     r"|(?:aktivitetsplan|handlingsplan)\w* för (?:år )?20\d\d\b"
@@ -86,9 +92,11 @@ def _ev(doc: DocText, hit: Hit, conf: float = 0.85) -> Evidence:
     return Evidence(page=hit.page, quote=doc.quote(hit), source="text", confidence=conf)
 
 
-def find_action_plan(doc: DocText) -> list[Hit]:
+def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
     out: list[Hit] = []
     for hit in doc.finditer(_ACTION):
+        if len(out) >= limit:
+            break
         if doc.in_toc(hit):
             continue
         win = doc.folded[hit.start : hit.end + 60]
@@ -98,14 +106,19 @@ def find_action_plan(doc: DocText) -> list[Hit]:
         line = doc.line_of(hit).strip()
         if _ACTION_GOOD_CTX.search(sent.replace(hit.text.lower(), "")) or len(line) <= len(hit.text) + 25:
             out.append(hit)
-    for hit in doc.finditer(_ACTION_TABLE):
-        out.append(hit)
+    if len(out) < limit:
+        out += list(doc.finditer(_ACTION_TABLE))[: limit - len(out)]
     return sorted(out, key=lambda h: h.start)
 
 
 def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     """Hits that show sustainability is stressed, and why (empty list when it is not)."""
-    strong = [h for h in doc.finditer(_SUST_STRONG) if not doc.in_toc(h)]
+    strong: list[Hit] = []
+    for h in doc.finditer(_SUST_STRONG):
+        if not doc.in_toc(h):
+            strong.append(h)
+            if len(strong) >= 12:
+                break
     headings = []
     for h in strong:
         line = doc.line_of(h).strip()
@@ -115,7 +128,7 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     pages = {h.page for h in strong}
     title_sust = re.search(r"hållbar|agenda 2030", doc.title.lower())
     goal = [h for h in strong if re.search(r"\bmål\w*|fokusområde|insatsområde|prioriter|strategiområde|ledord|vision|värdegrund|perspektiv|genomsyra|integrera|ska\b", doc.sentence_text(h))]
-    weak_n = doc.count(_SUST_WEAK)
+    weak_n = sum(1 for _ in zip(range(8), doc.finditer(_SUST_WEAK)))
     if title_sust and strong:
         return strong[:2], "title"
     if headings and len(sentences) >= 2:
@@ -127,10 +140,12 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     return [], ""
 
 
-def find_co_created(doc: DocText) -> list[Hit]:
+def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
     out: list[Hit] = []
     seen: set[int] = set()
     for h in doc.finditer(_CO_TRIGGER):
+        if len(out) >= limit:
+            break
         if doc.in_toc(h):
             continue
         start, end = doc.sentence_bounds(h)
@@ -145,15 +160,20 @@ def find_co_created(doc: DocText) -> list[Hit]:
     return out
 
 
-def find_measurable(doc: DocText) -> list[Hit]:
-    return [h for h in doc.finditer(_MEASURABLE) if not doc.in_toc(h) and not re.search(r"vision", doc.window(h, 30, 0))]
+def _first(hits: Iterable[Hit], limit: int) -> list[Hit]:
+    return list(islice(hits, limit))
 
 
-def find_yearly(doc: DocText) -> list[Hit]:
-    hits = [h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)]
-    year_lines = list(doc.finditer(_YEAR_LINE))
-    if len(year_lines) >= 3:
-        hits.append(year_lines[0])
+def find_measurable(doc: DocText, limit: int = 2) -> list[Hit]:
+    return _first((h for h in doc.finditer_near(_MEASURABLE_TRIGGER, _MEASURABLE) if not doc.in_toc(h) and "vision" not in doc.window(h, 30, 0)), limit)
+
+
+def find_yearly(doc: DocText, limit: int = 2) -> list[Hit]:
+    hits = _first((h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)), limit)
+    if not hits:
+        year_lines = _first(doc.finditer(_YEAR_LINE), 3)
+        if len(year_lines) >= 3:
+            hits.append(year_lines[0])
     return hits
 
 

@@ -27,7 +27,7 @@ _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"
 DATE = rf"(?:{_YEAR}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}} {_MONTH} {_YEAR}|{_MONTH} {_YEAR}|{_YEAR})"
 _RANGE = re.compile(
-    rf"(?<![\d/-])({_YEAR})\s*(?:[-–—]|\bt\.?o\.?m\.?\b|\btill(?: och med)?\b)\s*(\d{{4}}|\d{{2}})(?![\d-])"
+    rf"\b(?<![/-])({_YEAR})\s*(?:[-–—]|\bt\.?o\.?m\.?\b|\btill(?: och med)?\b)\s*(\d{{4}}|\d{{2}})(?![\d-])"
 )
 _PROGRAM_NOUN = (
     r"(?:näringslivs|tillväxt|utvecklings|närings|företags|handlings)\w*(?:program|strategi|plan|policy)\w*"
