@@ -98,6 +98,8 @@ def parse_source(path: Path) -> list[SourceDoc]:
             if ":" not in line:
                 raise CorpusError(f"{path.name}, line {i + 1}: header line without ':' in {doc_id}")
             key, value = line.split(":", 1)
+            if key.strip() in header:
+                raise CorpusError(f"{path.name}, line {i + 1}: header {key.strip()!r} twice in {doc_id}")
             header[key.strip()] = value.strip()
             i += 1
         if i >= len(lines):
