@@ -15,7 +15,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt, RGBColor
 
 from simweb.textgen.model import (
-    Bullets, Columns, Content, Cover, Heading, PageBreak, Para, Table, Toc, display_heading,
+    Bullets, Columns, Content, Cover, Figure, Heading, PageBreak, Para, Table, Toc, display_heading,
 )
 
 _FONTS = {"helvetica": "Arial", "times": "Times New Roman", "vera": "Verdana"}
@@ -115,6 +115,8 @@ def render_docx(content: Content, *, title: str) -> bytes:
         elif isinstance(b, Bullets):
             for item in b.items:
                 para(item, "List Number" if b.numbered else "List Bullet")
+        elif isinstance(b, Figure):
+            p = para(b.caption, "Caption")
         elif isinstance(b, Table):
             if b.caption:
                 para(b.caption, "Caption")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from simweb.textgen.model import Bullets, Columns, Content, Cover, Heading, PageBreak, Para, Table, Toc
+from simweb.textgen.model import Bullets, Columns, Content, Cover, Figure, Heading, PageBreak, Para, Table, Toc
 
 
 def _slug(text: str, n: int) -> str:
@@ -59,6 +59,8 @@ def render_html(content: Content, *, title: str) -> bytes:
             for row in b.rows:
                 out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
             out.append("</tbody></table>")
+        elif isinstance(b, Figure):
+            out.append(f'<figure><div class="image"></div><figcaption>{escape(b.caption)}</figcaption></figure>')
         elif isinstance(b, (PageBreak, Columns)):
             continue
     if not has_h1:

@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from simweb.render.fonts import font_names
 from simweb.textgen.model import (
-    Bullets, Columns, Content, Cover, Heading, PageBreak, Para, Style, Table, Toc, display_heading,
+    Bullets, Columns, Content, Cover, Figure, Heading, PageBreak, Para, Style, Table, Toc, display_heading,
 )
 
 PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
@@ -306,7 +306,8 @@ class _Layout:
         for n, item in enumerate(b.items, 1):
             lines = wrap(item, self.regular, self.size, self.col_w - 16, self.style.hyphenate)
             self._need(self.leading)
-            self._lines(lines, self.regular, self.size, 16.0, first_prefix=f"{n}." if b.numbered else "•")
+            mark = f"{n}." if b.numbered else ("•" if self.regular == "Vera" else "–")
+            self._lines(lines, self.regular, self.size, 16.0, first_prefix=mark)
             self.y -= 2
         self.y -= self.size * 0.5
 
@@ -356,6 +357,17 @@ class _Layout:
             draw_row(wrapped, self.regular)
         self.y -= self.leading
 
+    def figure(self, b: Figure) -> None:
+        h = min(b.height, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 40)
+        size = self.size - 1.5
+        caption = wrap(b.caption, self.italic, size, self.col_w)
+        self._need(h + 8 + len(caption) * size * 1.35)
+        self.y -= 6
+        self.page.items.append(RectItem(self.x0, self.y - h, self.col_w, h, (0.86, 0.89, 0.88)))
+        self.y -= h
+        self._lines(caption, self.italic, size, color=GRAY)
+        self.y -= self.leading * 0.6
+
     def run(self) -> list[LaidPage]:
         for self._index, b in enumerate(self.content.blocks):
             if isinstance(b, Cover):
@@ -376,6 +388,8 @@ class _Layout:
                 self.bullets(b)
             elif isinstance(b, Table):
                 self.table(b)
+            elif isinstance(b, Figure):
+                self.figure(b)
         if len(self.pages) > 1 and self._empty():
             self.pages.pop()
         found = {id(h): p for h, p in self.heading_pages}

@@ -26,7 +26,8 @@ def builder(*roles: str):
 def content_gen(doc: "SimDocument") -> Gen:
     key = doc.spec.get("content_key", doc.doc_id)
     muni = doc.spec.get("muni", {})
-    slots = {"kommun": muni.get("display", ""), "namn": muni.get("name", ""), "gen": muni.get("gen_display", "")}
+    slots = {"kommun": muni.get("display", ""), "namn": muni.get("name", ""), "gen": muni.get("gen_display", ""),
+             "org": "regionen" if muni.get("is_region") else "kommunen"}
     return Gen(random.Random(stable_seed("content", doc.seed, doc.spec.get("year"), doc.kommunkod, key)), slots)
 
 

@@ -139,7 +139,7 @@ class Planner:
             "sustainability": tags["sustainability"], "co_created": tags["co_created"],
             "measurable_goals": tags["measurable_goals"], "yearly_activities": tags["yearly_activities"],
         })
-        pages = int(6 + 24 * g.random() ** 1.8) if role == "program" else g.between(4, 12)
+        pages = int(6 + 22 * g.random() ** 1.8) if role == "program" else g.between(4, 12)
         if fmt is None:
             fmt = g.pick(("pdf",) * 39 + ("docx",) * 4 + ("html",) * 7) if role == "program" else g.pick(("pdf", "pdf", "docx"))
         spec = {"validity": v, "ptype": ptype, "cover_title": pt.cover_title, "big": pt.big,

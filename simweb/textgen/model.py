@@ -40,6 +40,14 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A photo or diagram: a framed area with a caption (only the caption is text)."""
+
+    caption: str
+    height: float = 180.0  # points, in the PDF
+
+
+@dataclass(frozen=True)
 class Cover:
     """A title page: the title, the period in big type, and lines at the foot of the page."""
 
@@ -69,7 +77,7 @@ class Columns:
     n: int = 1
 
 
-Block = Union[Heading, Para, Bullets, Table, Cover, Toc, PageBreak, Columns]
+Block = Union[Heading, Para, Bullets, Table, Figure, Cover, Toc, PageBreak, Columns]
 
 
 @dataclass(frozen=True)
@@ -127,4 +135,6 @@ def block_text(block: Block, heading_case: str = "normal") -> str:
         return "\n".join(p for p in parts if p)
     if isinstance(block, Toc):
         return block.title
+    if isinstance(block, Figure):
+        return block.caption
     return ""

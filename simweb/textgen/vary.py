@@ -4,16 +4,19 @@ Template syntax (nesting allowed):
 
 - ``{a|b|c}``  one of the alternatives, chosen by the generator's random source;
 - ``{?text}``  the text or nothing (half of the time);
-- ``{$name}``  a slot filled from the generator's slots (or keyword arguments).
+- ``$name``    a slot filled from the generator's slots (or keyword arguments), also inside
+  alternatives (``{$namn|kommunen}``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+import re
 from typing import Sequence, TypeVar
 
 T = TypeVar("T")
+_SLOT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def stable_seed(*parts: object) -> int:
@@ -58,6 +61,16 @@ class Gen:
         i = 0
         while i < len(s):
             ch = s[i]
+            if ch == "$":
+                m = _SLOT.match(s, i + 1)
+                if not m:
+                    raise ValueError(f"bad slot reference at {i} in template: {s!r}")
+                key = m.group(0)
+                if key not in slots:
+                    raise KeyError(f"template slot {key!r} not filled: {s!r}")
+                out.append(str(slots[key]))
+                i = m.end()
+                continue
             if ch != "{":
                 out.append(ch)
                 i += 1
@@ -70,12 +83,7 @@ class Gen:
                 j += 1
             body = s[i + 1 : j - 1]
             i = j
-            if body.startswith("$"):
-                key = body[1:]
-                if key not in slots:
-                    raise KeyError(f"template slot {key!r} not filled: {s!r}")
-                out.append(str(slots[key]))
-            elif body.startswith("?"):
+            if body.startswith("?"):
                 if self.rng.random() < 0.5:
                     out.append(self._expand(body[1:], slots))
             else:
