@@ -55,10 +55,11 @@ _NEWS_TITLE = re.compile(
 _NEWS = re.compile(
     r"(?m)publicerad|publicerat|senast (?:uppdaterad|ändrad|granskad)|sidan (?:uppdaterades|granskades|publicerades)|uppdaterad:|"
     r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\s*$|dela (?:på|sidan|artikeln)|skriv ut|lyssna|tipsa en vän"
-    r"|^\s*\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4}\s*$|^\s*20\d\d-\d\d-\d\d(?: \d\d:\d\d)?\s*$"
+    r"|^\s*(?:publicerad|uppdaterad|datum)?:?\s*\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4},? (?:kl\.? )?\d\d[:.]\d\d\s*$"
+    r"|^\s*20\d\d-\d\d-\d\d,? (?:kl\.? )?\d\d[:.]\d\d\s*$"
 )
 _REPORTING = re.compile(
-    r"har (?:nu |idag |i dag |under \w+ )?(?:antagit|beslutat|klubbat|fastställt|tagit fram|presenterat|godkänt)|antogs (?:av|på|i|under|den)"
+    r"har (?:nu |idag |i dag |under \w+ )?(?:antagit|beslutat|klubbat|fastställt|tagit fram|presenterat|godkänt)\b|antogs (?:av|på|i|under|den)"
     r"|(?:beslutade|klubbade|fastställde|godkände) (?:kommunfullmäktige|kommunstyrelsen|fullmäktige)|(?:kommunfullmäktige|fullmäktige|kommunstyrelsen)"
     r" (?:beslutade|antog|klubbade|fastställde|godkände)|säger \w+|berättar \w+|enligt \w+ \w+,|nu är (?:det )?(?:nya |det nya )?\w*(?:program|strategi)"
     r"|(?:arbetet med|påbörjat|påbörjar|inleder) (?:att ta fram |ett nytt |en ny )|det nya \w*(?:programmet|strategin|planen)|den nya \w*strategin"

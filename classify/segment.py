@@ -21,7 +21,7 @@ _BREAK_CANDIDATE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÅÄÖÉ0-9•\-–])|[ \
 _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}[ ]*(?=\n|$|\f)")
 _LIST_NUM = re.compile(r"\d{1,2}[.)]\s")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t| )\s*\d{1,3}\s*$|^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,70}\s\d{1,3}\s*$")
-_TOC_HEAD = re.compile(r"^\s*(?:innehåll(?:sförteckning)?|innehåll:)\s*$", re.IGNORECASE | re.MULTILINE)
+_TOC_HEAD = re.compile(r"(?:^|(?<=\f))[ \t]*(?:innehåll(?:sförteckning)?|innehåll:)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,23 @@ from classify.document import Evidence
 from classify.segment import DocText, Hit
 
 _ACTION = re.compile(
-    r"\b(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*"
+    r"\b(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*|åtgärdslist\w*|aktivitetslist\w*|aktiviteter (?:20\d\d|för 20\d\d|per år)"
     r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
 )
 _ACTION_OTHER = re.compile(
     r"(?:handlingsplan\w*|aktivitetsplan\w*|åtgärdsplan\w*|handlingsprogram\w*)\s+(?:mot|för|kring|om|inom)\s+"
     r"(?!(?:\w+\s){0,2}(?:näringsliv|tillväxt|företag|programmet|strategin|arbetet med näringsliv|genomförande|näringslivs))"
 )
-_ACTION_GOOD_CTX = re.compile(
-    r"näringsliv|tillväxt|företag|programmet|strategin|planen|insats|aktivitet|genomför|bilaga|kopplad|tillhörande|konkret|årlig|ansvar"
+#: Subjects that make an action plan someone else's business (not the program's).
+_ACTION_OTHER_DOMAIN = re.compile(
+    r"våld|brott|trygghet|drog|andt|alkohol|folkhälsa|jämställdhet|klimatanpassning|klimatet\b|energi|avfall|buller|vatten|krisberedskap"
+    r"|integration|skola|förskola|barn|äldre|funktionsnedsättning|personal|arbetsmiljö|suicid|hbtq|kultur|biblioteks|friluft|naturvård"
 )
-_ACTION_TABLE = re.compile(r"(?m)^\s*(?:aktivitet|åtgärd|insats)\w*\s*(?:\||\s{1,4})(?:ansvarig|ansvar)\b.*(?:tid|när|år)")
+_NEGATION = re.compile(r"\b(?:inte|ingen|inget|saknar|saknas|utan)\b")
+_ACTION_TABLE = re.compile(
+    r"(?m)^\s*(?:aktivitet|åtgärd|insats)\w*\s*(?:\||\s{1,12})(?:\S+\s+){0,2}(?:ansvarig|ansvar)\w*\b.*(?:tid|när|år|klart|datum|kvartal|status)"
+    r"|^\s*(?:aktivitet|åtgärd|insats)\w*\s*(?:\||\s{1,12})(?:år|när|tid\w*)\s+(?:\||\s{1,12})ansvar"
+)
 _SUST_STRONG = re.compile(
     r"hållbar (?:utveckling|tillväxt|samhällsutveckling|ekonomi|näringslivsutveckling|omställning)|hållbart (?:näringsliv|samhälle|företagande)"
     r"|agenda 2030|globala (?:hållbarhets)?mål\w*|(?:ekologisk|social|ekonomisk|miljömässig)(?:,| och| samt)? (?:\w+ )?(?:\w+ )?hållbarhet"
@@ -54,13 +60,14 @@ _CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (
 _CO_PAST = re.compile(r"\bhar\b|\bhade\b|tagits|genomfördes|hölls|träffade|deltog|besvarade|\bvarit\b|\bvar\b|under (?:våren|hösten|vintern|sommaren|\d{4})|bygger på|vuxit|format|framtag")
 _CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
-    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|\bkpi\w*|målnivå\w*"
+    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|\bkpi\w*|målnivå\w*|utgångsläge\w*|basår"
     r"|(?:öka|minska|uppgå|förbättra|höja|sänka)\w* (?:\w+ ){0,6}?(?:med|från|till|till minst|till plats|över)\s+(?:minst\s+)?\d[\d\s,.]*\s*(?:%|procent|st\b|nya|fler|företag|arbetstillfällen|jobb|\w*)?"
-    r"|bland de \d+|(?:plats|placering)\s*(?:nr\.?\s*)?\d+|topp\s?\d+|\bminst \d[\d\s,.]*\s*(?:%|procent|nya|fler|företag|arbetstillfällen|\w*)"
+    r"|bland de \d+|(?:på|till|nå|når|ligga på|topp) plats \d+|plats \d+ (?:i|på) (?:\w+ )?(?:ranking|rankning|svenskt näringslivs|listan)|topp\s?\d+"
+    r"|(?:mål|ska|målet|målsättning)[^.\n]{0,40}\bminst \d[\d\s,.]*|\bminst \d[\d\s,.]*[^.\n]{0,30}(?:till|senast|år) 20\d\d"
     r"|(?m:^\s*[-–•]\s*\d[\d\s,.]*\s*(?:%|procent)?\s*(?:fler|nya|färre|högre|ökning|minskning))"
-    r"|\d[\d\s,.]*\s*(?:%|procent) (?:fler|färre|högre|lägre|ökning|minskning)"
-    r"|(?:målen|målet|målsättning\w*|målområde\w*)[^.\n]{0,80}?(?:följs upp|mäts|mäter|följer vi upp)|följs upp (?:årligen |varje år )?mot (?:\w+ ){0,3}mål"
-    r"|uppföljning[^.\n]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)"
+    r"|\d[\d\s,.]*\s*(?:%|procent) (?:fler|färre|högre|lägre|ökning|minskning)|\d+ ?% +\d+ ?%"
+    r"|(?:målen|målet|målsättning\w*|målområde\w*)[^.]{0,80}?(?:följs upp|mäts|mäter|följer vi upp)|följs upp (?:årligen |varje år )?mot (?:\w+ ){0,3}mål"
+    r"|uppföljning[^.]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)|uppföljning\s*:?[^.]{0,80}(?:redovisas|mäts|följs upp)\s+(?:årligen|varje år|två gånger per år)"
 )
 _MEASURABLE_TRIGGER = re.compile(
     r"mätbar|indikator|nyckeltal|målvärde|resultatmått|uppföljningsbar|mätetal|kpi|målnivå|öka|minska|uppgå|förbättra|höja|sänka"
@@ -93,50 +100,78 @@ def _ev(doc: DocText, hit: Hit, conf: float = 0.85) -> Evidence:
 
 
 def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
+    """An action plan of the business work: named in the program (inside or linked) or a table of activities."""
     out: list[Hit] = []
     for hit in doc.finditer(_ACTION):
         if len(out) >= limit:
             break
         if doc.in_toc(hit):
             continue
-        win = doc.folded[hit.start : hit.end + 60]
-        if _ACTION_OTHER.match(win):
+        after = doc.folded[hit.end : hit.end + 60]
+        if _ACTION_OTHER.match(doc.folded, hit.start, hit.end + 60) or _ACTION_OTHER_DOMAIN.search(after.split(".")[0][:40]):
             continue
-        sent = doc.sentence_text(hit)
-        line = doc.line_of(hit).strip()
-        if _ACTION_GOOD_CTX.search(sent.replace(hit.text.lower(), "")) or len(line) <= len(hit.text) + 25:
-            out.append(hit)
+        if _NEGATION.search(doc.sentence_text(hit)):
+            continue
+        out.append(hit)
     if len(out) < limit:
-        out += list(doc.finditer(_ACTION_TABLE))[: limit - len(out)]
+        out += list(islice(doc.finditer(_ACTION_TABLE), limit - len(out)))
     return sorted(out, key=lambda h: h.start)
 
 
+_SUST_ANY = re.compile(
+    r"hållbar\w*|agenda 2030|globala (?:hållbarhets)?mål\w*|cirkulär\w*|grön\w* omställning|fossilfri\w*|klimatsmart\w*|klimatneutral\w*"
+    r"|biobaserad\w*|resurseffektiv\w*|förnybar\w*|klimatomställning\w*|miljödriv\w*|miljöteknik\w*|koldioxid\w*|klimatpåverkan"
+)
+#: Uses of "hållbar" that are not about sustainability, and proper names of other strategies.
+_SUST_NOT = re.compile(
+    r"(?:långsiktigt |ekonomiskt )?hållbara? (?:relation\w*|lösning\w*|finansiering|budget\w*|arbetsliv|organisation\w*|ekonomi(?! och))"
+    r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|hållbart (?:sätt|vis)"
+    r"|hållbar\w* och (?:pålitlig|stabil|långsiktig|trygg|förutsägbar)\w*|(?:pålitlig|stabil|trygg|förutsägbar)\w* och hållbar\w*"
+)
+_SUST_EMPHASIS = re.compile(
+    r"grundprincip|genomsyra\w*|bärande|genomgående|röd tråd|grund för (?:hela|allt)|alla delar|i allt vi gör|perspektiv|horisontell\w*"
+    r"|prioriter\w*|\bmål\w*|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
+)
+
+
 def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
-    """Hits that show sustainability is stressed, and why (empty list when it is not)."""
-    strong: list[Hit] = []
-    for h in doc.finditer(_SUST_STRONG):
-        if not doc.in_toc(h):
-            strong.append(h)
-            if len(strong) >= 12:
-                break
-    headings = []
-    for h in strong:
+    """Hits that show sustainability is stressed, and why (empty list when it is not).
+
+    Stressed: a heading on it plus another mention, three or more sentences, or a sentence that
+    makes it a principle or goal of the program. Not counted: the title/cover lines, table-of-contents
+    lines, "långsiktigt hållbara relationer" and the names of national/regional strategies.
+    """
+    cover_end = doc.offsets[0] + sum(len(line) + 1 for line in doc.first_lines[:3]) if doc.first_lines else 0
+    hits: list[Hit] = []
+    sentences: dict[int, Hit] = {}
+    headings: list[Hit] = []
+    emphasis: list[Hit] = []
+    for h in doc.finditer(_SUST_ANY):
+        if h.start < cover_end or doc.in_toc(h):
+            continue
+        if _SUST_NOT.match(doc.folded, max(0, h.start - 16), h.end + 50) or _SUST_NOT.match(doc.folded, h.start, h.end + 50):
+            continue
+        start, end = doc.sentence_bounds(h)
+        if start in sentences:
+            continue
+        sentences[start] = h
+        hits.append(h)
         line = doc.line_of(h).strip()
-        if 0 < len(line) <= 70 and not line.endswith((".", ",")):
+        sent = doc.folded[start:end]
+        if 0 < len(line) <= 60 and not line.endswith((".", ",", ":")) and len(line.split()) <= 7:
             headings.append(h)
-    sentences = {doc.sentence_bounds(h)[0] for h in strong}
-    pages = {h.page for h in strong}
-    title_sust = re.search(r"hållbar|agenda 2030", doc.title.lower())
-    goal = [h for h in strong if re.search(r"\bmål\w*|fokusområde|insatsområde|prioriter|strategiområde|ledord|vision|värdegrund|perspektiv|genomsyra|integrera|ska\b", doc.sentence_text(h))]
-    weak_n = sum(1 for _ in zip(range(8), doc.finditer(_SUST_WEAK)))
-    if title_sust and strong:
-        return strong[:2], "title"
+        elif _SUST_EMPHASIS.search(sent):
+            emphasis.append(h)
+        if len(sentences) >= 8:
+            break
     if headings and len(sentences) >= 2:
-        return headings[:1] + [h for h in strong if h not in headings][:1], "heading"
-    if len(sentences) >= 3 and (len(pages) >= 2 or doc.n_pages == 1 or weak_n >= 5):
-        return strong[:2], "recurring"
-    if goal and len(sentences) >= 2 and weak_n >= 3:
-        return goal[:2], "goal"
+        return headings[:1] + [h for h in hits if h not in headings][:1], "heading"
+    if len(sentences) >= 3:
+        return (emphasis + hits)[:2], "recurring"
+    if emphasis and re.search(r"grundprincip|genomsyra|bärande|genomgående|röd tråd|grund för|alla delar|i allt vi gör|horisontell", doc.sentence_text(emphasis[0])):
+        return emphasis[:1], "principle"
+    if len(emphasis) >= 2:
+        return emphasis[:2], "goal"
     return [], ""
 
 
