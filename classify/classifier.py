@@ -68,7 +68,7 @@ class Classifier:
         evidence.update(validity.evidence)
         flags += [f for f in validity.flags if any(key in f for key in _FLAG_VALIDITY)]
 
-        links = assess_regional(doc, self.gazetteer)
+        links = assess_regional(doc, self.gazetteer, document.municipality)
         out.rus_link, out.intermunicipal_link, out.regional = links.rus_link, links.intermunicipal_link, links.regional
         evidence.update(links.evidence)
 

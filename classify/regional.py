@@ -26,6 +26,13 @@ _BUSINESS_CTX = re.compile(
     r"|besöksnäring|handel|marknadsför|attraktiv|infrastruktur|utveckling"
 )
 _COOP_CTX = re.compile(r"samverk|samarbet|tillsammans|gemensam|medlem|deltar|del av|ingår|inom|genom|via|partner|avtal|nätverk")
+#: Cooperation that is not about business: a sentence naming these is not an intermunicipal business link.
+_OTHER_SUBJECT = re.compile(
+    r"räddningstjänst|brand|överförmyndar|it-nämnd|\bit\b|gymnasie|skola|avfall|renhåll|vatten|va-|lön|växel|vård|omsorg|socialtjänst"
+    r"|kollektivtrafik|bibliotek|kultur|miljönämnd|miljö- och hälsoskydd|upphandling av|revision|krisberedskap|familjerätt"
+)
+_COOP_VERB = re.compile(r"samarbet\w*|samverk\w*|tillsammans med|gemensam\w*|i nätverk med")
+_NAME_TOKEN = re.compile(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?")
 _RUS_LINK_CTX = re.compile(
     r"utgår från|i linje med|bidrar till|ligger till grund|koppl|förhåll|harmoni|stöd i|bygger på|utifrån|överens|samspel|ramverk|"
     r"förankra|relation|följer|mål|strategi|program|region"
@@ -113,6 +120,44 @@ def find_rus_link(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
     return sorted(out, key=lambda h: h.start)
 
 
+def _other_municipalities(sentence: str, gaz: Gazetteer, own: str | None) -> list[str]:
+    """Names of other municipalities in a sentence (original case; not the sentence's first word)."""
+    names = set(gaz.municipality_names.values())
+    found = []
+    for m in _NAME_TOKEN.finditer(sentence):
+        words = m.group(0).split(" ")
+        after = sentence[m.end() : m.end() + 14].lower()
+        if re.match(r"\s*(?:universitet|högskola|läns?\b|hamn|stift|region)", after):
+            continue
+        for cand in (m.group(0), words[0]):
+            if cand in names and cand != own and not (m.start() == 0 and " " not in cand):
+                found.append(cand)
+                break
+    return found
+
+
+def find_named_neighbours(doc: DocText, gaz: Gazetteer, own: str | None, limit: int = 2) -> list[Hit]:
+    """Sentences about business cooperation that name other municipalities ("Vi samarbetar med Arjeplog om …")."""
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for hit in doc.finditer(_COOP_VERB):
+        if len(out) >= limit:
+            break
+        start, end = doc.sentence_bounds(hit)
+        if start in seen or doc.in_toc(hit):
+            continue
+        seen.add(start)
+        sent_folded = doc.folded[start:end]
+        if not _BUSINESS_CTX.search(sent_folded) or _OTHER_SUBJECT.search(sent_folded):
+            continue
+        prev_start = doc.sentence_bounds(Hit(hit.page, max(start - 2, doc.page_bounds(hit.page)[0]), max(start - 1, doc.page_bounds(hit.page)[0]), ""))[0]
+        if len(_other_municipalities(doc.full[start:end], gaz, own)) >= 1 or (
+            "kommunerna" in sent_folded and len(_other_municipalities(doc.full[prev_start:start], gaz, own)) >= 2
+        ):
+            out.append(hit)
+    return out
+
+
 def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
     """Sentences about cooperation with other municipalities in the business/growth work (at most ``limit``)."""
     out: list[Hit] = []
@@ -122,7 +167,7 @@ def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hi
         if doc.in_toc(hit):
             continue
         sent = doc.sentence_text(hit)
-        if _BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower()):
+        if (_BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower())) and not _OTHER_SUBJECT.search(sent):
             out.append(hit)
     body_hits: list[Iterator[Hit]] = [doc.finditer(gaz.bodies)]
     if gaz.body_acronyms is not None:
@@ -134,19 +179,21 @@ def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hi
             if doc.in_toc(hit):
                 continue
             sent = doc.sentence_text(hit)
-            if _COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent):
+            if (_COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent)) and not _OTHER_SUBJECT.search(sent):
                 out.append(hit)
     return sorted(out, key=lambda h: h.start)
 
 
-def assess_regional(doc: DocText, gaz: Gazetteer | None = None) -> RegionalLinks:
+def assess_regional(doc: DocText, gaz: Gazetteer | None = None, municipality: str | None = None) -> RegionalLinks:
+    """RUS and intermunicipal links; ``municipality`` (kommunkod) excludes the document's own name."""
     gaz = gaz or load_gazetteer()
+    own = gaz.municipality_names.get(municipality or "")
     links = RegionalLinks()
     rus = find_rus_link(doc, gaz)
     if rus:
         links.rus_link = True
         links.evidence["rus_link"] = [_ev(doc, h) for h in rus[:2]]
-    inter = find_intermunicipal(doc, gaz)
+    inter = find_intermunicipal(doc, gaz) or find_named_neighbours(doc, gaz, own)
     if inter:
         links.intermunicipal_link = True
         links.evidence["intermunicipal_link"] = [_ev(doc, h) for h in inter[:2]]
