@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipelines.extract import ocr
 from pipelines.extract.limits import ExtractLimits, screen_pages
-from pipelines.extract.normalize import normalize_pages
+from pipelines.extract.normalize import normalize_pages, normalize_text
 from pipelines.extract.pdf_layout import Line, body_size, find_headings, page_lines, pick_title, read_page_text
 from pipelines.extract.pdf_tables import extract_tables
 from pipelines.extract.result import ExtractionResult
@@ -98,8 +98,10 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, Any]:
     outline = []
     try:
         for item in pdf.get_toc(max_depth=6):
-            outline.append({"level": item.level, "title": item.get_title() if hasattr(item, "get_title") else item.title,
-                            "page": (item.page_index + 1) if item.page_index is not None else None})
+            dest = item.get_dest()
+            index = dest.get_index() if dest is not None else None
+            outline.append({"level": item.level, "title": normalize_text(item.get_title()),
+                            "page": index + 1 if index is not None else None})
             if len(outline) >= _OUTLINE_MAX:
                 break
     except Exception as exc:  # a broken outline must not cost the text

@@ -99,6 +99,27 @@ def _fills_column(side: list[Rect]) -> bool:
     return full >= 0.5 * len(side)
 
 
+def _reads_column_by_column(rects: list[Rect], gutter: float, column_bands: int) -> bool:
+    """Whether pdfium's text order (the order of its rectangles) already reads each column
+    top to bottom, left column first: few left/right switches, lines going down the page."""
+    sides = ["L" if r[2] <= gutter else "R" if r[0] >= gutter else "S" for r in rects]
+    switches = 0
+    downward = steps = 0
+    previous: tuple[str, Rect] | None = None
+    for side, rect in zip(sides, rects):
+        if side == "S":
+            previous = None
+            continue
+        if previous is not None:
+            if previous[0] != side:
+                switches += 1
+            else:
+                steps += 1
+                downward += rect[3] <= previous[1][3] + 1
+        previous = (side, rect)
+    return switches <= 2 * column_bands and (steps == 0 or downward >= 0.9 * steps)
+
+
 def read_page_text(textpage: "object", width: float, height: float, content: str | None = None) -> str:
     """The page's text in reading order (see the module docstring).
 
@@ -115,6 +136,8 @@ def read_page_text(textpage: "object", width: float, height: float, content: str
             bands[-1][2] = min(bands[-1][2], r[1])
         else:
             bands.append([kind, r[3], r[1]])
+    if content is not None and _reads_column_by_column(rects, gutter, sum(b[0] == "cols" for b in bands)):
+        return content  # the content stream is already in reading order: no need to re-read
     parts: list[str] = []
     for i, (kind, top, bottom) in enumerate(bands):
         upper = height + 1 if i == 0 else (bands[i - 1][2] + top) / 2
@@ -130,33 +153,57 @@ def read_page_text(textpage: "object", width: float, height: float, content: str
 # --- font sizes, headings, title ------------------------------------------------------------
 
 
+_FIRST_ALNUM_RE = re.compile(r"[^\W_]")
+#: Full-width lines measured per page; the other full-width lines take their median size.
+_FULL_LINES_SAMPLED = 3
+
+
 def page_lines(textpage: "object", text: str) -> list[Line]:
     """Split content-order ``text`` (from ``get_text_range``) into lines with effective font sizes.
 
     The size is pdfium's font size times the scale of the character's matrix, so that text
-    drawn at "1 Tf" under a 30× matrix counts as 30 pt.
+    drawn at "1 Tf" under a 30× matrix counts as 30 pt. Only short lines (heading
+    candidates) and a few full-width lines per page are measured: full-width lines are body
+    text, and measuring each would cost as much as extracting the text.
     """
     raw = textpage.raw  # type: ignore[attr-defined]
     same_indexes = len(text) == pdfium_c.FPDFText_CountChars(raw)
     matrix = pdfium_c.FS_MATRIX()
-    lines: list[Line] = []
-    pos = 0
-    for piece in text.split("\r\n"):
-        start = pos
-        pos += len(piece) + 2
-        m = re.search(r"[^\W_]", piece)
-        if not m:
-            continue
-        index = start + m.start()
+
+    def size_at(index: int) -> float | None:
         if not same_indexes:
             index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, index)
             if index < 0:
-                continue
+                return None
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
             size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
-        lines.append(Line(piece, round(size, 1)))
-    return lines
+        return round(size, 1)
+
+    pieces: list[tuple[str, int]] = []  # (line, index of its first letter or digit)
+    pos = 0
+    for piece in text.split("\r\n"):
+        m = _FIRST_ALNUM_RE.search(piece)
+        if m:
+            pieces.append((piece, pos + m.start()))
+        pos += len(piece) + 2
+    if not pieces:
+        return []
+    full = 0.75 * max(len(p) for p, _ in pieces)
+    sampled: list[float] = []
+    measured: list[tuple[str, float | None]] = []  # None: an unmeasured full-width line
+    for piece, index in pieces:
+        if len(piece) >= full and len(sampled) >= _FULL_LINES_SAMPLED:
+            measured.append((piece, None))
+            continue
+        size = size_at(index)
+        if size is None:
+            continue
+        if len(piece) >= full:
+            sampled.append(size)
+        measured.append((piece, size))
+    body = sorted(sampled)[len(sampled) // 2] if sampled else 0.0
+    return [Line(piece, body if size is None else size) for piece, size in measured]
 
 
 def body_size(lines_by_page: dict[int, list[Line]]) -> float:

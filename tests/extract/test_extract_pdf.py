@@ -145,3 +145,19 @@ def test_to_classify_document_keeps_pages_headings_and_dating_metadata(tmp_path:
     assert doc.headings[0].text == "Näringslivsprogram 2016–2019" and doc.headings[0].page == 1
     assert doc.metadata["pdf_created"] and doc.metadata["last_modified"] == "2016-03-01"
     assert doc.metadata["extraction_status"] == "ok" and doc.metadata["page_count"] == 3
+
+
+def test_outline_is_kept_as_table_of_contents(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "outline.pdf"
+    c = canvas.Canvas(str(path))
+    for number, (title, level) in enumerate([("Inledning", 0), ("Mål och insatser", 1)], 1):
+        c.drawString(60, 800, f"{title} – text på sidan {number}.")
+        c.bookmarkPage(f"p{number}")
+        c.addOutlineEntry(title, f"p{number}", level=level)
+        c.showPage()
+    c.save()
+    result = extract_file(path, mode="screen", limits=NO_OCR)
+    assert result.metadata["outline"] == [{"level": 0, "title": "Inledning", "page": 1},
+                                          {"level": 1, "title": "Mål och insatser", "page": 2}]
