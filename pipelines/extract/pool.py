@@ -6,7 +6,9 @@ worker limits its own address space with ``RLIMIT_AS`` (a PDF bomb gets ``Memory
 within ``time_limit_s`` (status ``timeout``) and starts a fresh one, so a hostile file costs
 one worker for a bounded time, never the run. Workers are recycled after ``max_jobs_per_worker``
 files to keep memory flat. Workers start from a fork server with the extraction modules
-preloaded (cheap restarts, no state inherited from the parent).
+preloaded (cheap restarts, no state inherited from the parent); as with any multiprocessing
+start method but fork, a script that creates a pool must guard its top level with
+``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def _worker_main(conn: Connection, limits: ExtractLimits) -> None:
         source = job.path if job.path is not None else job.data
         result = extract_file(source, mode=job.mode, limits=limits, name=job.label(), sha256=job.sha256,
                               content_type=job.content_type, declared_encoding=job.declared_encoding)
-        result.metadata["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        result.metadata["worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         try:
             conn.send(result)
         except MemoryError:
@@ -234,9 +236,11 @@ class ExtractionPool:
         self.restarts += 1
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         log.warning("extraction crashed: %s: %s (%s)", job.label(), why, how)
-        # A native library that cannot allocate under RLIMIT_AS aborts instead of raising.
-        status = "too_large" if code is not None and -code in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS) else "corrupt"
-        return ExtractionResult.failed(status, job.label(), f"{why} ({how}); memory limit {self.limits.memory_mb} MB",
+        # PDFium cannot allocate under RLIMIT_AS: it aborts (or traps) instead of raising.
+        if code is not None and -code in (signal.SIGABRT, signal.SIGTRAP, signal.SIGILL):
+            return ExtractionResult.failed("too_large", job.label(), f"{why} ({how}): most likely over the memory "
+                                           f"limit of {self.limits.memory_mb} MB", mode=job.mode, sha256=job.sha256)
+        return ExtractionResult.failed("corrupt", job.label(), f"{why} ({how}): a native library crashed on the file",
                                        mode=job.mode, sha256=job.sha256)
 
 

@@ -40,9 +40,9 @@ def test_memory_limit_costs_one_worker_not_the_run(tmp_path: Path, bomb: Path) -
     with ExtractionPool(workers=1, limits=ExtractLimits(time_limit_s=30, memory_mb=300, ocr="off")) as pool:
         results = {job.key: result for job, result in pool.run(jobs)}
     assert results["bomb"].status == "too_large"
-    assert "memory limit 300 MB" in (results["bomb"].error or "")
+    assert "memory limit of 300 MB" in (results["bomb"].error or "")
     assert results["good"].status == "ok"
-    assert results["good"].metadata["peak_rss_mb"] < 300
+    assert results["good"].metadata["worker_peak_rss_mb"] < 300
 
 
 def test_cache_hit_on_second_run_means_no_extraction(tmp_path: Path) -> None:
