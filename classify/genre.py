@@ -53,8 +53,8 @@ _NEWS_TITLE = re.compile(
     r"|lanseras|presenteras|börjar|igång|klättrar|rankning|ranking|pris|vann|utsedd|öppnar|invigning|frukost|mässa|seminarium|dags för)\b"
 )
 _NEWS = re.compile(
-    r"(?m)publicerad|publicerat|senast (?:uppdaterad|ändrad|granskad)|sidan (?:uppdaterades|granskades|publicerades)|uppdaterad:|"
-    r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\s*$|dela (?:på|sidan|artikeln)|skriv ut|lyssna|tipsa en vän"
+    r"(?m)publicerad|publicerat|sidan publicerades|"
+    r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\s*$|dela artikeln|tipsa en vän|fler nyheter|alla nyheter|nyhetsarkiv"
     r"|^\s*(?:publicerad|uppdaterad|datum)?:?\s*\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4},? (?:kl\.? )?\d\d[:.]\d\d\s*$"
     r"|^\s*20\d\d-\d\d-\d\d,? (?:kl\.? )?\d\d[:.]\d\d\s*$"
 )
@@ -71,10 +71,12 @@ _PROTOCOL = re.compile(
     r"sekreterare|ordförande\s*$|omedelbart justerad|anslag\w* (?:på|om)|protokollsutdrag|kallelse|föredragningslista"
 )
 _TJS = re.compile(
-    r"tjänsteskrivelse|tjänsteutlåtande|ärendebeskrivning|förslag till beslut|beslutsunderlag|handläggare|(?m:^\s*ärende\s*:?)|"
-    r"(?m:^\s*bakgrund\s*$)|föredragande|sammanfattning av ärendet|förvaltningens (?:förslag|bedömning|synpunkter)|ekonomiska konsekvenser|"
+    r"tjänsteskrivelse|tjänsteutlåtande|ärendebeskrivning|förslag till beslut|beslutsunderlag|(?m:^\s*handläggare\s*:)|(?m:^\s*ärende\s*:)|"
+    r"föredragande|sammanfattning av ärendet|förvaltningens (?:förslag|bedömning|synpunkter)|ekonomiska konsekvenser|"
     r"(?m:^\s*yttrande\s*$)|(?:föreslås|föreslår) (?:kommunstyrelsen|kommunfullmäktige|fullmäktige)"
 )
+#: Site chrome found on every municipal web page (not a genre signal by itself).
+_CHROME = re.compile(r"senast (?:uppdaterad|ändrad|granskad)|sidan (?:uppdaterades|granskades)|uppdaterad:|dela (?:på|sidan)|skriv ut|lyssna|translate|hoppa till innehåll|logga in|meny\b|sök\b")
 _SUMMARY = re.compile(
     r"läs (?:hela |mer |mer om |om )?(?:\w+ )?(?:programmet|strategin|planen|dokumentet|policyn|\w*programmet|\w*strategin)|ladda (?:ner|hem)|"
     r"\(pdf|pdf,|\bpdf\b|öppnas i nytt fönster|relaterad\w* (?:information|dokument|sidor|länkar)|kontakta (?:oss|\w+enheten|näringslivs)|"
@@ -193,6 +195,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["protocol"] = _log1(doc.count(_PROTOCOL, n_open))
     f["tjs"] = _log1(doc.count(_TJS, n_open))
     f["summary"] = _log1(doc.count(_SUMMARY, n_open))
+    f["chrome"] = _log1(doc.count(_CHROME, n_open))
     f["adoption_block"] = _log1(doc.count(_ADOPTION_BLOCK, n_open))
     f["doctype_program"] = 1.0 if _DOCTYPE_PROGRAM.search(opening) else 0.0
     voice = doc.count(_VOICE, n_open)

@@ -68,13 +68,14 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
         for body in county["bodies"]:
             for name in [body["name"], *body.get("aliases", [])]:
                 (acronyms if (name.isupper() or re.fullmatch(r"[A-Z]+\d*", name)) and len(name) <= 4 else body_names).append(name)
-    rus_pat = "|".join([*data["rus_terms"], _alternation([n.lower() for n in rus_names])])
+    terms = [t.replace(" ", r"\s+") for t in data["rus_terms"]]
+    rus_pat = "|".join([*terms, rf"(?:{_alternation([n.lower() for n in rus_names])})(?:s|en|ens|n|ns)?"])
     acr = "|".join(re.escape(a) for a in data["rus_acronyms"])
     return Gazetteer(
         rus=re.compile(rf"\b(?:{rus_pat})(?!\w)"),
         rus_acronyms=re.compile(rf"(?:{acr})(?![\w-]|:[a-zåäö]{{3,}})"),
-        inter_terms=re.compile(rf"\b(?:{'|'.join(data['intermunicipal_terms'])})(?!\w)"),
-        bodies=re.compile(rf"\b(?:{_alternation([n.lower() for n in body_names])})(?!\w)"),
+        inter_terms=re.compile(rf"\b(?:{'|'.join(t.replace(' ', chr(92) + 's+') for t in data['intermunicipal_terms'])})(?!\w)"),
+        bodies=re.compile(rf"\b(?:{_alternation([n.lower() for n in body_names])})(?:s|en|ens|n|ns)?(?!\w)"),
         body_acronyms=re.compile(rf"(?:{_alternation(acronyms)})(?![\w-])") if acronyms else None,
         municipality_names={k: v["name"] for k, v in data["municipalities"].items()},
         municipality_county={k: v["county"] for k, v in data["municipalities"].items()},

@@ -46,18 +46,21 @@ _SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\
 _CO_PROCESS = re.compile(
     r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
     r"|formulerats|tagit form|varit delaktig\w*|deltagit|medverkat|bidragit|lämnat synpunkter|inspel|synpunkter|varit (?:med|styrgrupp|referensgrupp)"
-    r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog"
+    r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog|ligger till grund|bygger på|utgår från"
 )
 _CO_FORMAT = re.compile(
     r"workshop\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
-    r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger|forum"
+    r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|\w*dialoger\b|forum|\w*träffar\b|remissvar|synpunkter"
 )
 _CO_ACTOR = re.compile(
     r"företagar\w*|företag(?:en|are|arna)?\b|näringsliv\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
     r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*"
 )
 _CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (?:dialog|samverkan)|ska (?:ha|föra|utveckla) (?:en )?dialog|(?:ska|kommer att|vill) (?:genomföra|ordna|arrangera|bjuda)")
-_CO_PAST = re.compile(r"\bhar\b|\bhade\b|tagits|genomfördes|hölls|träffade|deltog|besvarade|\bvarit\b|\bvar\b|under (?:våren|hösten|vintern|sommaren|\d{4})|bygger på|vuxit|format|framtag")
+_CO_PAST = re.compile(
+    r"\bhar\b|\bhade\b|tagits|genomfördes|genomförde|hölls|träffade|deltog|besvarade|svarade|skickade|intervjuade|bjöd|samlade|\bvarit\b|\bvar\b"
+    r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag"
+)
 _CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
     r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|\bkpi\w*|målnivå\w*|utgångsläge\w*|basår"
@@ -188,9 +191,13 @@ def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
             continue
         seen.add(start)
         sent = doc.folded[start:end]
-        if not _CO_ACTOR.search(sent) or _CO_ONGOING.search(sent) or not _CO_PAST.search(sent):
+        if _CO_ONGOING.search(sent) or not _CO_PAST.search(sent):
             continue
-        if _CO_PROCESS.search(sent) and _CO_FORMAT.search(sent) or re.search(r"program|strategi|plan|policy|förslag|process|dokument", sent):
+        actor = _CO_ACTOR.search(sent) is not None
+        fmt = _CO_FORMAT.search(sent) is not None
+        process = _CO_PROCESS.search(sent) is not None
+        program_ref = re.search(r"program|strategi|plan|policy|förslag|process|dokument|prioritering", sent) is not None
+        if (fmt and actor) or (process and actor and program_ref) or (fmt and process and program_ref):
             out.append(h)
     return out
 
