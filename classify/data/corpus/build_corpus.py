@@ -26,6 +26,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+import continuations  # noqa: E402 - sibling module
 
 log = logging.getLogger("build_corpus")
 
@@ -168,9 +171,10 @@ def to_record(doc: SourceDoc) -> dict[str, Any]:
     role = h.pop("role", None)
     if role not in DOC_ROLES:
         raise CorpusError(f"{where}: unknown role {role!r}")
+    url = h.get("url") or None
     rec: dict[str, Any] = {
         "id": doc.id,
-        "text": doc.text,
+        "text": continuations.extend(doc.id, role, doc.text, url),
         "title": h.pop("title", None) or None,
         "url": h.pop("url", None) or None,
         "anchor_text": h.pop("anchor", None) or None,
@@ -279,11 +283,8 @@ def load_sources() -> list[dict[str, Any]]:
     for path in sorted(SRC.glob("*.txt")):
         docs.extend(parse_source(path))
     if (HERE / "variants.py").exists():
-        sys.path.insert(0, str(HERE))
-        try:
-            import variants  # noqa: PLC0415 - sibling module, only when building
-        finally:
-            sys.path.pop(0)
+        import variants  # noqa: PLC0415 - sibling module, only when building
+
         docs.extend(SourceDoc(i, "variants.py", h, t) for i, h, t in variants.build())
     records = [to_record(d) for d in docs]
     seen: dict[str, str] = {}
