@@ -2,7 +2,7 @@
 
 - scanned: each page is drawn as a grey-scale raster image (JPEG) of the laid-out text, with
   a slight skew and specks, and placed on a PDF page without any text.
-- encrypted: RC4 (40/128-bit, reportlab) or AES (128/256-bit, pikepdf) with an owner password;
+- encrypted: RC4 (40/128-bit, reportlab) or AES-128 (qpdf via pikepdf) with an owner password;
   "open" variants have an empty user password (readable, restricted), "locked" ones need one.
 - truncated: the first 45–75 % of a valid PDF (no cross-reference table, no %%EOF).
 - oversized: a valid PDF followed by an incremental update that adds one unreferenced
@@ -94,16 +94,28 @@ def encrypted_pdf(doc: "SimDocument", make_pdf: Callable[..., bytes]) -> bytes:
         enc = StandardEncryption(user, OWNER_PASSWORD, canPrint=1, canModify=0, canCopy=0, canAnnotate=0,
                                  strength=strength)
         return make_pdf(doc, encrypt=enc)
+    return aes_encrypt(make_pdf(doc), user)
+
+
+def aes_encrypt(plain: bytes, user: str = "") -> bytes:
+    """AES-128 (R4) encryption with qpdf (through pikepdf), byte-deterministic: static ID and IV.
+
+    (AES-256 is left out: qpdf and reportlab draw its salts and file key from os.urandom.)
+    """
+    import tempfile
+    from pathlib import Path
+
     import pikepdf
 
-    plain = make_pdf(doc)
-    with pikepdf.open(io.BytesIO(plain)) as pdf:
-        out = io.BytesIO()
-        r = 6 if kind.startswith("aes_256") else 4
-        pdf.save(out, encryption=pikepdf.Encryption(owner=OWNER_PASSWORD, user=user, R=r, aes=True,
-                                                    allow=pikepdf.Permissions(extract=False, modify_other=False)),
-                 static_id=True)
-        return out.getvalue()
+    with tempfile.TemporaryDirectory(prefix="simweb-aes-") as tmp:
+        src, dst = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        src.write_bytes(plain)
+        job = pikepdf.Job(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", user, OWNER_PASSWORD, "128",
+                           "--use-aes=y", "--extract=n", "--modify=none", "--", str(src), str(dst)])
+        job.run()
+        if job.exit_code not in (0, pikepdf.Job.EXIT_WARNING):
+            raise RuntimeError(f"qpdf could not encrypt the PDF (exit code {job.exit_code})")
+        return dst.read_bytes()
 
 
 # ---------------------------------------------------------------- truncated

@@ -231,7 +231,7 @@ class _Layout:
         self.y = PAGE_H * 0.52
         case = st.heading_case
         title = display_heading(b.title, case)
-        cs = 3.0 if case == "spaced" else 0.0
+        cs = 7.0 if case == "spaced" else 0.0
         size = 26.0 if len(b.title) < 40 else 21.0
         for line, cont in wrap(title, self.bold, size, PAGE_W - 2 * MARGIN_X, st.hyphenate, cs):
             self._emit(MARGIN_X, line, self.bold, size, cont, char_space=cs)
@@ -268,7 +268,7 @@ class _Layout:
         st = self.style
         size = {1: self.size + 7, 2: self.size + 3}.get(level, self.size + 1)
         case = st.heading_case if level == 1 else "normal"
-        cs = 2.2 if case == "spaced" else 0.0
+        cs = 5.0 if case == "spaced" else 0.0
         shown = display_heading(text, case)
         lines = wrap(shown, self.bold, size, self.col_w, False, cs)
         before = {1: 14.0, 2: 9.0}.get(level, 6.0)

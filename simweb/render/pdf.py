@@ -33,6 +33,7 @@ def _draw_items(c: Canvas, page: LaidPage) -> None:
             t.setFont(it.font, it.size)
             t.setCharSpace(it.char_space)
             t.textOut(it.text)
+            t.setCharSpace(0)  # Tc is graphics state: reset it for the text that follows
             c.drawText(t)
         else:
             c.setFont(it.font, it.size)

@@ -77,6 +77,7 @@ class Planner:
     neighbours: list[str]
     docs: list[dict] = field(default_factory=list)
     slug_style: str = "kebab"
+    _ap_year: int = 0
 
     def add(self, role: str, fmt: str, title: str, spec: dict, *, truth: dict | None = None,
             parent: str | None = None, published: str, link_hint: str | None = None,
@@ -146,6 +147,8 @@ class Planner:
                 "definite": pt.form.definite, "noun": pt.form.noun, "standalone_ap": standalone,
                 "predecessor": predecessor, "pages": pages, "draft": role == "draft_program",
                 **tags, **self._regional_ctx()}
+        if tags["action_plan"] == "separate":
+            spec["ap_title"] = self._action_plan_title(pt, v, tags["yearly_activities"])
         published = _plus_days(v.adopted, g.between(2, 45))
         doc_id = self.add(role, fmt, pt.title, spec, truth=truth, published=published,
                           link_hint=pt.title if g.chance(0.7) else cap(pt.form.definite))
@@ -155,20 +158,24 @@ class Planner:
             self.action_plan(info)
         return info
 
+    def _action_plan_title(self, pt: ProgramTitle, v: Validity, yearly: bool) -> str:
+        g = self.g
+        self._ap_year = y0 = max(self.year - g.between(0, 1), int(v.adopted[:4]))
+        definite = pt.form.definite
+        return g.pick((
+            f"Handlingsplan för {definite} {y0}" if yearly else f"Handlingsplan för {definite}",
+            f"Handlingsplan {y0}–{y0 + 1} – {pt.title}",
+            f"Aktivitetsplan {y0} för näringslivsarbetet",
+            f"Genomförandeplan för {definite}",
+            f"Handlingsplan – {pt.title}",
+        ))
+
     def action_plan(self, prog: dict) -> None:
         g, v = self.g, prog["validity"]
-        y0 = max(self.year - g.between(0, 1), int(v.adopted[:4]))
-        yearly = prog["tags"]["yearly_activities"]
-        title = g.pick((
-            f"Handlingsplan för {prog['definite']} {y0}" if yearly else f"Handlingsplan för {prog['definite']}",
-            f"Handlingsplan {y0}–{y0 + 1} – {prog['title']}",
-            f"Aktivitetsplan {y0} för näringslivsarbetet",
-            f"Genomförandeplan för {prog['definite']}",
-            f"Handlingsplan – {prog['title']}",
-        ))
-        prog["spec"]["ap_title"] = title
+        title = prog["spec"]["ap_title"]
         fmt = g.pick(("pdf", "pdf", "pdf", "docx", "html"))
-        self.add("action_plan", fmt, title, {"program": _public(prog), "first_year": y0, "yearly": yearly},
+        self.add("action_plan", fmt, title, {"program": _public(prog), "first_year": self._ap_year,
+                                             "yearly": prog["tags"]["yearly_activities"]},
                  parent=prog["id"], published=_plus_days(v.adopted, g.between(20, 200)))
 
 

@@ -16,7 +16,7 @@ from simweb.textgen.vary import Gen, stable_seed
 
 GENERAL_ROLES = ("oversiktsplan", "budget", "vision", "tourism_strategy", "rural_strategy", "regional_rus",
                  "business_region_strategy", "other_policy", "news", "other_policy")
-ENCRYPTIONS = ("rc4_128_open", "rc4_128_open", "rc4_128_locked", "aes_128_open", "aes_256_open", "rc4_40_open")
+ENCRYPTIONS = ("rc4_128_open", "rc4_128_open", "rc4_128_locked", "aes_128_open", "aes_128_open", "aes_128_locked", "rc4_40_open")
 
 
 def _gotland_validity(g: Gen, year: int) -> Validity | None:
