@@ -91,11 +91,15 @@ class SimWebServer:
 
     ``start()`` runs the server in a background thread and returns once it listens; ``stop()``
     closes it. Also a context manager. ``port`` is the bound port (``port=0`` picks a free one).
+    ``latency`` (seconds, default 10 ms) is the simulated server time of every answer: it costs
+    no CPU, and it makes overlapping requests visible in the log's ``inflight_host``.
     """
 
     def __init__(self, world: World, host: str = "127.0.0.1", port: int = 0, *,
-                 cache_bytes: int = 96 * 1024 * 1024, render_workers: int = 2, idle_timeout: float = 60.0):
+                 cache_bytes: int = 96 * 1024 * 1024, render_workers: int = 2, idle_timeout: float = 60.0,
+                 latency: float = 0.01):
         self.world = world
+        self.latency = latency
         self.host = host
         self._port = port
         self.idle_timeout = idle_timeout
@@ -310,25 +314,31 @@ class SimWebServer:
     async def _send(self, writer: asyncio.StreamWriter, req: Request, reply: Reply,
                     keep: bool) -> tuple[int, int, bool]:
         """Write the answer; returns (status, body bytes, keep-alive)."""
-        if reply.delay:
-            await asyncio.sleep(reply.delay)
+        if reply.delay or self.latency:
+            await asyncio.sleep(reply.delay + self.latency)
         if reply.reset:
             sock = writer.get_extra_info("socket")
             if sock is not None:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             writer.transport.abort()
             return 0, 0, False
-        status, body, stream = reply.status, reply.body, None
+        status, body, stream, size = reply.status, reply.body, None, 0
         if status == 200 and _not_modified(reply, req.headers):
             status, body = 304, b""
         elif reply.doc is not None:
-            loop = asyncio.get_running_loop()
-            if reply.doc.defect == "oversized":
-                size = await loop.run_in_executor(self._executor, lambda: reply.doc.size)
-                stream = reply.doc.iter_bytes(STREAM_CHUNK) if req.method == "GET" else None
-            else:
-                body = await self._render(reply.doc)
-        length = size if reply.doc is not None and reply.doc.defect == "oversized" and status == 200 else len(body)
+            try:
+                if reply.doc.defect == "oversized":
+                    size = await asyncio.get_running_loop().run_in_executor(self._executor, lambda: reply.doc.size)
+                    stream = reply.doc.iter_bytes(STREAM_CHUNK) if req.method != "HEAD" else None
+                else:
+                    body = await self._render(reply.doc)
+            except Exception as exc:  # a broken generator must show as a clear 500, not a dropped socket
+                log.exception("simweb could not render %s", reply.doc.doc_id)
+                reply = Reply(500, f"simweb internal error: document {reply.doc.doc_id} could not be rendered: "
+                              f"{exc!r}\n".encode(), "text/plain; charset=utf-8")
+                status, body = 500, reply.body
+        length = size if stream is not None or (reply.doc is not None and reply.doc.defect == "oversized"
+                                                and status == 200) else len(body)
         head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Date: {_http_date(time.time())}",
                 "Server: simweb/1.0"]
         if req.via_proxy:
@@ -345,7 +355,7 @@ class SimWebServer:
         head.append("Connection: keep-alive" if keep else "Connection: close")
         writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
         sent = 0
-        if req.method == "GET" and status != 304:
+        if req.method != "HEAD" and status != 304:
             if stream is not None:
                 loop = asyncio.get_running_loop()
                 while (chunk := await loop.run_in_executor(self._executor, next, stream, None)) is not None:

@@ -168,3 +168,41 @@ def build_world(municipalities: Sequence[Municipality] | None = None, seed: int 
 def registry_for(world: World) -> list[Municipality]:
     """The ``http://`` registry of ``world`` (same as :attr:`World.registry`)."""
     return world.registry
+
+
+def site_features(profile: SiteProfile, plan) -> set[str]:
+    """Feature labels of one municipality (CMS, traps, charset, redirect, truth…) for covering sets."""
+    feats = {f"cms:{profile.cms}", f"charset:{profile.charset}", f"redirect:{profile.redirect}",
+             f"robots:{profile.robots}", f"sitemap:{profile.sitemap}", f"search:{profile.search}",
+             f"styrdokument:{profile.styrdokument_layout}", f"doc_host:{profile.doc_host is not None}"}
+    feats |= {f"trap:{t}" for t in profile.traps}
+    if plan is not None:
+        feats.add(f"valid:{plan.truth.get('has_valid_program')}")
+        feats.add(f"reason:{plan.truth.get('reason')}")
+        feats |= {f"defect:{d.defect}" for d in plan.documents if d.defect}
+        feats |= {f"fmt:{d.fmt}" for d in plan.documents}
+        feats |= {f"role:{d.role}" for d in plan.documents}
+    return feats
+
+
+def covering_selection(municipalities: Sequence[Municipality] | None = None, seed: int = 1, year: int = 2017,
+                       k: int = 12) -> list[Municipality]:
+    """``k`` municipalities that together cover as many site features as possible (greedy, deterministic).
+
+    Used by the test fixtures so that a small world still has every CMS style, the traps, ISO-8859-1
+    pages, redirects, a document host, defective documents and every ground-truth reason.
+    """
+    world = build_world(municipalities, seed=seed, year=year)
+    plans = world.plans()
+    feats = {m.kommunkod: site_features(world.profiles[m.kommunkod], plans.get(m.kommunkod))
+             for m in world.municipalities}
+    chosen: list[Municipality] = []
+    covered: set[str] = set()
+    pool = list(world.municipalities)
+    while pool and len(chosen) < k:
+        best = max(pool, key=lambda m: len(feats[m.kommunkod] - covered))
+        chosen.append(best)
+        covered |= feats[best.kommunkod]
+        pool.remove(best)
+    order = {m.kommunkod: i for i, m in enumerate(world.municipalities)}
+    return sorted(chosen, key=lambda m: order[m.kommunkod])

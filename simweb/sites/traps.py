@@ -21,8 +21,17 @@ RESET = "/webbkamera"
 MOVED = "/sidan-har-flyttat"
 
 
+_SESSION = r"(?:;jsessionid=[0-9a-f]+)?"
+
+
+def _path(target: str) -> str:
+    """Regex prefix for ``path[?query]`` that also matches the path with a ``;jsessionid=``."""
+    path, _, query = target.partition("?")
+    return "^" + re.escape(path) + _SESSION + (r"\?" + re.escape(query) if query else "")
+
+
 def _exact(target: str) -> str:
-    return f"^{re.escape(target)}$"
+    return _path(target) + r"(?:[?&]sid=[0-9a-f]+)?$"
 
 
 def install(b) -> None:
@@ -36,18 +45,18 @@ def install(b) -> None:
     if site.home != "/":
         site.specials["/"] = Special("start_redirect", 302, location=site.home)
     cal = b.urls.calendar()
-    trap("calendar", [f"^{re.escape(cal)}(\\?|$)"], f"{cal}?month={b.year}-04",
+    trap("calendar", [_path(cal) + r"(\?|$)"], f"{cal}?month={b.year}-04",
          note="month and day views with endless previous/next links")
     search = b.urls.search()
     if search and "search_facets" in p.traps:
-        trap("search_facets", [f"^{re.escape(search[0])}\\?(.*&)?(sort|typ|ar)="],
+        trap("search_facets", [_path(search[0]) + r"\?(.*&)?(sort|typ|ar)="],
              f"{search[0]}?{search[1]}=n%C3%A4ringsliv&sort=datum&typ=dokument",
              note="every result page links every sort order, type and year filter, combined")
     if "news_facets" in p.traps:
         for key, page in site.pages.items():
             if page.kind == "news_list":
                 page.blocks.append(Block("Filtrera nyheter", links=news_facet_links(site), kind="facets"))
-        trap("news_facets", [f"^{re.escape(site.news_list)}\\?(.*&)?(kategori|sort)="],
+        trap("news_facets", [_path(site.news_list) + r"\?(.*&)?(kategori|sort)="],
              f"{site.news_list}?kategori=naringsliv&sort=aldst", note="news list filters and sort orders, combined")
     if p.session_style == "jsessionid":
         trap("session_id", [r";jsessionid="], "/;jsessionid=0A1B2C3D4E5F", note="page links carry a session id")
