@@ -45,6 +45,7 @@ class DocText:
     offsets: list[int] = field(init=False)
     full: str = field(init=False)
     folded: str = field(init=False)
+    flat: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.pages = [normalize_text(p) for p in self.pages] or [""]
@@ -55,6 +56,8 @@ class DocText:
             pos += len(p) + 1
         self.full = "\f".join(self.pages)
         self.folded = fold(self.full)
+        #: The folded text with line breaks as spaces (same offsets): for phrases wrapped over lines.
+        self.flat = self.folded.replace("\n", " ")
         self.title = normalize_text(self.title or "").replace("\n", " ")
         self.anchor = normalize_text(self.anchor or "").replace("\n", " ")
         self.url = self.url or ""
@@ -68,9 +71,12 @@ class DocText:
         start = self.offsets[page - 1]
         return start, start + len(self.pages[page - 1])
 
-    def finditer(self, pattern: re.Pattern[str], limit: int | None = None, start: int = 0) -> Iterator[Hit]:
-        """Matches of a (lower-case) pattern in the folded text, optionally only in ``[start, limit)``."""
-        text = self.folded if limit is None else self.folded[:limit]
+    def finditer(self, pattern: re.Pattern[str], limit: int | None = None, start: int = 0, flat: bool = False) -> Iterator[Hit]:
+        """Matches of a (lower-case) pattern in the folded text, optionally only in ``[start, limit)``.
+
+        ``flat``: match on the text with line breaks as spaces (for phrases wrapped over lines)."""
+        base = self.flat if flat else self.folded
+        text = base if limit is None else base[:limit]
         for m in pattern.finditer(text, start):
             yield Hit(self.page_of(m.start()), m.start(), m.end(), self.full[m.start() : m.end()])
 
@@ -88,8 +94,8 @@ class DocText:
                     done = m.end()
             done = max(done, t.end())
 
-    def search(self, pattern: re.Pattern[str], limit: int | None = None) -> Hit | None:
-        return next(self.finditer(pattern, limit), None)
+    def search(self, pattern: re.Pattern[str], limit: int | None = None, flat: bool = False) -> Hit | None:
+        return next(self.finditer(pattern, limit, flat=flat), None)
 
     def count(self, pattern: re.Pattern[str], limit: int | None = None) -> int:
         text = self.folded if limit is None else self.folded[:limit]

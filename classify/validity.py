@@ -30,7 +30,7 @@ _RANGE = re.compile(
     rf"\b(?<![/-])({_YEAR})\s*(?:[-–—]|\bt\.?o\.?m\.?\b|\btill(?: och med)?\b)\s*(\d{{4}}|\d{{2}})(?![\d-])"
 )
 _PROGRAM_NOUN = (
-    r"(?:näringslivs|tillväxt|utvecklings|närings|företags|handlings)\w*(?:program|strategi|plan|policy)\w*"
+    r"(?:näringslivs|tillväxt|utvecklings|närings|företags)\w*(?:program|strategi|plan|policy)\w*"
     r"|\bprogram(?:met)?\b|\bstrategi(?:n)?\b|\bplan(?:en)?\b|\bpolicy(?:n)?\b"
 )
 _PERIOD_CTX = re.compile(
@@ -42,12 +42,19 @@ _BAD_CTX = re.compile(
     r"vision|rufs|\brus\b|\brup\b|utvecklingsstrategi|regional|europa ?2020|eu[- ]?\w*|struktur|leader|landsbygdsprogram"
     r"|programperiod|budget|utvärdering|nationell|agenda ?20"
     r"|landsting|länsstyrels|regionförbund|mellan åren|under åren|ökade|minskade|statistik|prognos|befolkning"
+    r"|handlingsplan|aktivitetsplan|genomförandeplan|åtgärdsplan"
 )
 _PREDECESSOR = re.compile(r"föregående|tidigare|förra|ersätter|ersatte|efterträd|gamla|förlänga|utvärdering|uppföljning av|avslutade")
 _UNTIL = re.compile(
-    rf"(?:gäller|giltig\w*|gällande|giltighetstid\w*)\s*:?\s*(?:från [^\n.]{{0,25}}?)?(?:till och med|t\s?\.?\s?o\s?\.?\s?m\.?|till|fram till|längst till)\s+(?:den |år |utgången av |slutet av )?({DATE})"
+    rf"(?:gäller|giltig\w*|gällande|giltighetstid\w*)\s*:?\s*(?:från [^\n.]{{0,25}}?)?(?:till och med|t\s?\.?\s?o\s?\.?\s?m\.?|till|fram till|längst till)\s*:?\s+(?:den |år |utgången av |slutet av )?({DATE})"
 )
-_REVISE = re.compile(rf"(?:revideras|ses över|ska omprövas|uppdateras)\s+(?:senast\s+)?(?:under |år |i |till )?({_YEAR})\b")
+_DATE_RANGE = re.compile(
+    rf"(?:giltighetstid\w*|gäller|giltig\w*|period\w*|avser)\s*:?\s*(?:från\s+)?(?:och med\s+)?({_YEAR}-\d{{2}}-\d{{2}})\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?)\s*({_YEAR}-\d{{2}}-\d{{2}})"
+)
+_CALENDAR_YEAR = re.compile(rf"(?:gäller|avser|omfattar)\s+(?:för\s+|under\s+)?(?:kalenderåret|verksamhetsåret|året|år)\s+({_YEAR})\b")
+_REVISE = re.compile(
+    rf"(?:revideras|ses över|ska omprövas|uppdateras|nästa revidering|revidering)\s*:?\s+(?:senast\s*:?\s*)?(?:under |år |i |till )?({_YEAR})\b"
+)
 _EXTEND = re.compile(
     rf"(?:förläng\w*|gäller även)[^.\n]{{0,70}}?(?:till och med|t\.?o\.?m\.?|till|att gälla till|att gälla t\.?o\.?m\.?)\s+(?:och med )?(?:den |år |utgången av )?({DATE})"
 )
@@ -64,12 +71,18 @@ _ADOPT_BLOCK = re.compile(rf"\b(?:kf|kommunfullmäktige|ks|kommunstyrelsen)\s*(?
 _ADOPT_BAD = re.compile(r"vision|rus\b|regionfullmäktige|utvecklingsstrategi|översiktsplan|budget|föreslås|förslag|remiss|tidigare|föregående|förra")
 _DRAFT = re.compile(
     r"\b(?:förslag till (?:nytt? |reviderat? )?\w*(?:program|strategi|plan|policy)\w*|remissversion|remisshandling|remissutgåva"
-    r"|samrådshandling|samrådsversion|utkast|preliminär version|arbetsmaterial|för remiss|på remiss)\b|^\s*förslag\s*$"
+    r"|samrådshandling|samrådsversion|preliminär version|arbetsmaterial|för remiss|på remiss|remisstiden)\b|^\s*(?:förslag|utkast)\s*$"
+    r"|(?:dokumentet|detta|programmet|strategin|planen) är (?:ett|en) (?:förslag|utkast)|har (?:ännu )?inte (?:antagits|beslutats|fastställts)"
     , re.MULTILINE
 )
 _DNR = re.compile(rf"\b(?:dnr|diarienummer|diarienr|dnr\.?)\s*:?\s*[a-zåäö]{{0,6}}\s*({_YEAR})[/.-]\d+")
 _URL_YEAR = re.compile(r"(?:/|-|_)(20[0-4]\d)(?:/|-|_|\.)")
 _TITLE_SINGLE = re.compile(rf"(?:{_PROGRAM_NOUN})[^\d\n]{{0,30}}?(?<![\d/-])({_YEAR})(?![\d-])")
+
+
+#: A program with only an adoption date counts as in force this many years after it; later the
+#: text cannot tell (valid_in_year None, flagged).
+OPEN_ADOPTION_YEARS = 4
 
 
 @dataclass
@@ -163,10 +176,10 @@ def find_period(doc: DocText) -> tuple[int, int, Evidence, str] | None:
 
 
 def _first_good(doc: DocText, pattern: re.Pattern[str], bad: re.Pattern[str] | None = None) -> tuple[re.Match[str], Hit] | None:
-    for hit in doc.finditer(pattern):
+    for hit in doc.finditer(pattern, flat=True):
         if bad is not None and bad.search(doc.sentence_text(hit)):
             continue
-        m = pattern.match(doc.folded, hit.start)
+        m = pattern.match(doc.flat, hit.start)
         if m:
             return m, hit
     return None
@@ -176,11 +189,11 @@ def find_adoption(doc: DocText) -> tuple[date, Evidence] | None:
     """The program's own adoption (or last revision) date."""
     found: list[tuple[date, Hit]] = []
     for pattern in (_ADOPT, _ADOPT_BLOCK):
-        for hit in doc.finditer(pattern):
+        for hit in doc.finditer(pattern, flat=True):
             ctx = doc.folded[max(doc.page_bounds(hit.page)[0], hit.start - 60) : hit.end]
             if _ADOPT_BAD.search(ctx):
                 continue
-            m = pattern.match(doc.folded, hit.start)
+            m = pattern.match(doc.flat, hit.start)
             if m is None:
                 continue
             d = parse_date(m.group(m.lastindex or 1))
@@ -196,7 +209,7 @@ def find_adoption(doc: DocText) -> tuple[date, Evidence] | None:
 
 
 def is_draft(doc: DocText) -> Hit | None:
-    hit = doc.search(_DRAFT, limit=min(len(doc.folded), 500))
+    hit = doc.search(_DRAFT, limit=min(len(doc.folded), 1500))
     if hit:
         return hit
     if re.search(r"\bförslag\b|remiss|utkast|samråd", doc.title.lower()):
@@ -230,7 +243,19 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
     period = find_period(doc)
     adoption = find_adoption(doc)
     start = end = None
-    if period:
+    explicit = _first_good(doc, _DATE_RANGE)
+    if explicit:
+        a_d, b_d = parse_date(explicit[0][1]), parse_date(explicit[0][2], end_of_period=True)
+        if a_d and b_d and a_d <= b_d:
+            start, end = a_d, b_d
+            ev["valid_from"] = ev["valid_to"] = [_evidence(doc, explicit[1])]
+    if start is None:
+        cal = _first_good(doc, _CALENDAR_YEAR, _ADOPT_BAD)
+        if cal:
+            y = int(cal[0][1])
+            start, end = date(y, 1, 1), date(y, 12, 31)
+            ev["valid_from"] = ev["valid_to"] = [_evidence(doc, cal[1])]
+    if start is None and period:
         a, b, e, kind = period
         start, end = date(a, 1, 1), date(b, 12, 31)
         ev["valid_from"] = [e]
@@ -240,12 +265,22 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
     until = _first_good(doc, _UNTIL, _ADOPT_BAD)
     if until:
         d = parse_date(until[0][1], end_of_period=True)
-        if d and (end is None or (start and d.year - start.year <= 20)):
+        if d and (end is None or (start and d.year - start.year <= 20)) and not explicit:
             end = d
             ev["valid_to"] = [_evidence(doc, until[1])]
-    if end is None:
+    utfn = doc.search(_UTFN, flat=True)
+    v.until_further_notice = utfn is not None
+    if utfn:
+        ev["until_further_notice"] = [_evidence(doc, utfn)]
+    if adoption:
+        v.adopted = adoption[0].isoformat()
+        ev.setdefault("adopted", []).append(adoption[1])
+        if start is None:
+            start = adoption[0]
+            ev["valid_from"] = [adoption[1]]
+    if end is None and not v.until_further_notice:
         rev = _first_good(doc, _REVISE)
-        if rev and start is not None:
+        if rev and start is not None and int(rev[0][1]) >= start.year:
             end = date(int(rev[0][1]), 12, 31)
             ev["valid_to"] = [_evidence(doc, rev[1], 0.7)]
     ext = _first_good(doc, _EXTEND, re.compile(r"vision|rus\b|avtal"))
@@ -254,26 +289,18 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
         if d and (end is None or d > end):
             end = d
             ev["valid_to"] = [_evidence(doc, ext[1])]
-    utfn = doc.search(_UTFN)
-    if utfn:
-        v.until_further_notice = True
-        ev["until_further_notice"] = [_evidence(doc, utfn)]
-    else:
-        v.until_further_notice = False
-    if adoption:
-        v.adopted = adoption[0].isoformat()
-        ev.setdefault("adopted", []).append(adoption[1])
-        if start is None:
-            start = adoption[0]
-            ev["valid_from"] = [adoption[1]]
-    if end is None and not (start and v.until_further_notice):
+    if end is None and not v.until_further_notice:
         title_year = _TITLE_SINGLE.search(doc.title.lower()) or _TITLE_SINGLE.search(doc.cover[:200])
         if title_year and not re.search(r"vision|mål\s*$", title_year.string[max(0, title_year.start(1) - 12) : title_year.start(1)]):
             y = int(title_year[1])
-            if start is None or y >= start.year + 1:
+            src = doc.title if title_year.string == doc.title.lower() else doc.full[:200]
+            title_ev = _title_evidence(doc, src[title_year.start() : title_year.end()])
+            if start is not None and y <= start.year + 1:
+                start, end = date(y, 1, 1), date(y, 12, 31)  # a one-year program ("Näringslivsprogram 2017")
+                ev["valid_from"] = ev["valid_to"] = [title_ev]
+            else:
                 end = date(y, 12, 31)
-                src = doc.title if title_year.string == doc.title.lower() else doc.full[:200]
-                ev["valid_to"] = [_title_evidence(doc, src[title_year.start() : title_year.end()])]
+                ev["valid_to"] = [title_ev]
                 if start is None:
                     v.flags.append(f"only a single year ({y}) in the title: read as the end of the period")
     v.valid_from = start.isoformat() if start else None
@@ -309,10 +336,7 @@ def _in_year(v: Validity, start: date | None, end: date | None, adopted: date | 
             if gap > 8:
                 v.flags.append(f"open-ended ('tills vidare') since {start.year}, {gap} years before {year}")
             return True
-        if gap <= 4:
-            return True
-        if gap <= 8:
-            v.flags.append(f"open period: adopted {start.year}, {gap} years before {year}")
+        if gap <= OPEN_ADOPTION_YEARS:
             return True
         v.flags.append(f"open period: adopted {start.year}, too far from {year} to tell")
         return None
