@@ -77,11 +77,11 @@ _MEASURABLE_TRIGGER = re.compile(
     r"|bland de|plats|placering|topp|minst|procent|%|fler|nya|färre|följs upp|mäts|mäter|följer vi upp|uppföljning"
 )
 _YEARLY = re.compile(
-    r"aktiviteter per år|insatser per år|åtgärder per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|insatser)"
-    r"|(?:aktivitetsplan|handlingsplan)\w* för (?:år )?20\d\d\b"
-    r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser|åtgärder)\w*[^.\n]{0,60}?(?:revideras|tas fram|uppdateras|fastställs|beslutas|bryts (?:ned|ner))[^.\n]{0,25}?(?:årligen|varje år|för varje år|per år|år för år|inför varje år)"
+    r"aktiviteter per år|insatser per år|åtgärder per år|årlig\w* (?:aktivitetsplan\w*|handlingsplan\w*|verksamhetsplan\w*|aktiviteter|insatser|genomförandeplan\w*)"
+    r"|(?:aktivitetsplan|handlingsplan|genomförandeplan)\w* för (?:år )?20\d\d\b|(?:aktivitetsplan|handlingsplan)\w* för varje år"
+    r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser|åtgärder)\w*[^.]{0,60}?(?:tas fram|fastställs|beslutas|bryts (?:ned|ner))[^.]{0,25}?(?:årligen|varje år|för varje år|per år|år för år|inför varje år)"
     r"|bryts (?:\w+ ){0,2}(?:ned|ner) (?:\w+ ){0,4}(?:årliga|årsvisa|per år|för varje år|varje år)|bryts varje år (?:ned|ner)|år för år"
-    r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:\S+\s+){0,2}år\b)"
+    r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:20\d\d\s+){2,})|(?m:^\s*aktiviteter (?:20\d\d|under 20\d\d)\s*$)"
 )
 _YEAR_LINE = re.compile(r"(?m)^\s*20\d\d\s*[:\-–]?\s+[^\d\n]{6,}$")
 _HEADING_SUST = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[^\n]{0,30})?(?:hållbar\w*|agenda 2030|klimat\w*|grön\w* omställning)[^\n]{0,40}$")
