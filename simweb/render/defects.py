@@ -34,7 +34,7 @@ def scanned_pdf(doc: "SimDocument", max_pages: int = 4) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from simweb.render.layout import PAGE_H, PAGE_W, TextItem, layout
-    from simweb.render.pdf import pdf_date
+    from simweb.render.pdf import pdf_date, plain_flate
     import reportlab
 
     rng = random.Random(stable_seed("scan", doc.seed, doc.doc_id))
@@ -77,7 +77,8 @@ def scanned_pdf(doc: "SimDocument", max_pages: int = 4) -> bytes:
         jpg.seek(0)
         c.drawImage(ImageReader(jpg), 0, 0, PAGE_W, PAGE_H)
         c.showPage()
-    c.save()
+    with plain_flate():
+        c.save()
     return buf.getvalue()
 
 

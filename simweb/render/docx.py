@@ -30,7 +30,7 @@ def rezip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
     """Re-write a zip package with fixed entry timestamps (order and content unchanged)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=when)
             zi.compress_type = info.compress_type
@@ -60,6 +60,13 @@ def render_docx(content: Content, *, title: str) -> bytes:
         d.sections[0].footer.paragraphs[0].text = st.footer_text
 
     pending_break = False
+    style_ids: dict[str, str] = {}
+
+    def style_id(name: str) -> str:
+        # python-docx resolves style names slowly (a scan per paragraph): resolve each name once
+        if name not in style_ids:
+            style_ids[name] = d.styles[name].style_id
+        return style_ids[name]
 
     def page_break() -> None:
         nonlocal pending_break
@@ -67,7 +74,9 @@ def render_docx(content: Content, *, title: str) -> bytes:
 
     def para(text: str = "", style: str | None = None):
         nonlocal pending_break
-        p = d.add_paragraph(style=style)
+        p = d.add_paragraph()
+        if style:
+            p._p.style = style_id(style)
         if pending_break:
             p.add_run().add_break(WD_BREAK.PAGE)
             pending_break = False

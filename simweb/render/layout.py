@@ -94,6 +94,7 @@ def hyphen_points(word: str) -> tuple[int, ...]:
     return tuple(sorted(points))
 
 
+@lru_cache(maxsize=65536)
 def _width(text: str, font: str, size: float, char_space: float = 0.0) -> float:
     return pdfmetrics.stringWidth(text, font, size) + char_space * len(text)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from functools import lru_cache
 from typing import Sequence, TypeVar
 
 T = TypeVar("T")
@@ -41,6 +42,48 @@ def _split_top(body: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=8192)
+def _compile(s: str) -> tuple:
+    """Parse a template once into nodes: text, ("$", slot), ("?", nodes), ("|", (nodes, …))."""
+    nodes: list = []
+    text: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        if text:
+            nodes.append("".join(text))
+            text.clear()
+
+    while i < len(s):
+        ch = s[i]
+        if ch == "$":
+            m = _SLOT.match(s, i + 1)
+            if not m:
+                raise ValueError(f"bad slot reference at {i} in template: {s!r}")
+            flush()
+            nodes.append(("$", m.group(0)))
+            i = m.end()
+        elif ch == "{":
+            depth, j = 1, i + 1
+            while depth:
+                if j >= len(s):
+                    raise ValueError(f"unbalanced braces in template: {s!r}")
+                depth += {"{": 1, "}": -1}.get(s[j], 0)
+                j += 1
+            body = s[i + 1 : j - 1]
+            i = j
+            flush()
+            if body.startswith("?"):
+                nodes.append(("?", _compile(body[1:])))
+            else:
+                nodes.append(("|", tuple(_compile(alt) for alt in _split_top(body))))
+        else:
+            text.append(ch)
+            i += 1
+    flush()
+    return tuple(nodes)
+
+
 class Gen:
     """Random choices and template expansion for one document."""
 
@@ -58,37 +101,24 @@ class Gen:
 
     def _expand(self, s: str, slots: dict[str, str]) -> str:
         out: list[str] = []
-        i = 0
-        while i < len(s):
-            ch = s[i]
-            if ch == "$":
-                m = _SLOT.match(s, i + 1)
-                if not m:
-                    raise ValueError(f"bad slot reference at {i} in template: {s!r}")
-                key = m.group(0)
-                if key not in slots:
-                    raise KeyError(f"template slot {key!r} not filled: {s!r}")
-                out.append(str(slots[key]))
-                i = m.end()
-                continue
-            if ch != "{":
-                out.append(ch)
-                i += 1
-                continue
-            depth, j = 1, i + 1
-            while depth:
-                if j >= len(s):
-                    raise ValueError(f"unbalanced braces in template: {s!r}")
-                depth += {"{": 1, "}": -1}.get(s[j], 0)
-                j += 1
-            body = s[i + 1 : j - 1]
-            i = j
-            if body.startswith("?"):
-                if self.rng.random() < 0.5:
-                    out.append(self._expand(body[1:], slots))
-            else:
-                out.append(self._expand(self.rng.choice(_split_top(body)), slots))
+        self._walk(_compile(s), slots, out, s)
         return "".join(out)
+
+    def _walk(self, nodes: tuple, slots: dict[str, str], out: list[str], src: str) -> None:
+        for node in nodes:
+            if node.__class__ is str:
+                out.append(node)
+                continue
+            kind, arg = node
+            if kind == "$":
+                if arg not in slots:
+                    raise KeyError(f"template slot {arg!r} not filled: {src!r}")
+                out.append(str(slots[arg]))
+            elif kind == "?":
+                if self.rng.random() < 0.5:
+                    self._walk(arg, slots, out, src)
+            else:
+                self._walk(self.rng.choice(arg), slots, out, src)
 
     # thin wrappers so that every random choice goes through one source
     def pick(self, seq: Sequence[T]) -> T:
