@@ -7,6 +7,7 @@ layout is documented in README.md ("Simulated web").
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -91,6 +92,30 @@ def build_manifest(world) -> dict:
         "offsite_hosts": sorted(world.offsite_hosts),
         "municipalities": {m.kommunkod: municipality_entry(world, m.kommunkod) for m in world.municipalities},
     }
+
+
+def host_index(manifest: dict) -> dict[str, str]:
+    """host -> kommunkod for every host of every municipality in ``manifest``."""
+    return {host: code for code, entry in manifest["municipalities"].items() for host in entry["hosts"]}
+
+
+def match_trap(entry: dict, host: str, target: str) -> str | None:
+    """The trap kind a request to ``host`` for ``target`` (``path?query``) falls in, or None."""
+    for trap in entry["traps"]:
+        if host in trap["hosts"] and any(re.search(p, target) for p in trap["patterns"]):
+            return trap["kind"]
+    return None
+
+
+def is_disallowed(entry: dict, host: str, target: str) -> bool:
+    """Whether robots.txt of the municipality's final host disallows ``target`` for ``User-agent: *``."""
+    if host != entry["final_host"] or not entry["robots"]["present"]:
+        return False
+    for rule in entry["robots"]["disallow"]:
+        pattern = "^" + ".*".join(re.escape(part) for part in rule.split("*"))
+        if re.match(pattern, target):
+            return True
+    return False
 
 
 def dumps(manifest: dict) -> str:

@@ -99,3 +99,17 @@ def test_make_simweb_factory_with_codes(make_simweb):
     assert sorted(sw.municipalities) == ["0114", "1262"]
     assert sw.get(sw.municipalities["1262"]["home_url"])[0] == 200
     assert isinstance(sw.server, SimWebServer) and sw.registry_path.exists()
+
+
+def test_request_helpers_for_the_crawl_benchmark(simweb):
+    from simweb.manifest import host_index, is_disallowed, match_trap
+
+    index = host_index(simweb.manifest)
+    for code, entry in simweb.municipalities.items():
+        assert index[entry["host"]] == code and index[entry["final_host"]] == code
+        cal = next(t for t in entry["traps"] if t["kind"] == "calendar")
+        assert match_trap(entry, entry["final_host"], cal["example"]) == "calendar"
+        assert match_trap(entry, entry["final_host"], "/") is None
+        for rule in entry["robots"]["disallow"]:
+            assert is_disallowed(entry, entry["final_host"], rule.replace("*", "x") + "abc")
+        assert not is_disallowed(entry, entry["final_host"], "/")
