@@ -25,6 +25,8 @@ SeedOption = typer.Option(1, "--seed", help="Seed of the simulated world (same s
 YearOption = typer.Option(2017, "--year", help="Inventory year the documents' validity is drawn for.")
 CountOption = typer.Option(None, "--municipalities", metavar="K", min=1,
                            help="Only the first K municipalities of the registry (default: all).")
+RegistryOutOption = typer.Option(None, "--registry-out", metavar="FILE",
+                                 help="Write the simulated registry (the same sites with http:// URLs) here.")
 
 
 def _world(registry, only, county, count, seed, year):
@@ -46,8 +48,7 @@ def serve_cmd(
     year: int = YearOption,
     manifest: Optional[Path] = typer.Option(None, "--manifest", metavar="FILE",
                                             help="Also write the ground-truth manifest (JSON) here."),
-    registry_out: Optional[Path] = typer.Option(None, "--registry-out", metavar="FILE",
-                                                help="Write the simulated registry (http:// URLs) here."),
+    registry_out: Optional[Path] = RegistryOutOption,
     request_log: Optional[Path] = typer.Option(None, "--request-log", metavar="FILE",
                                                help="On exit, write the server's request log here (JSONL)."),
     latency_ms: float = typer.Option(10.0, "--latency-ms", min=0,
@@ -99,8 +100,7 @@ def manifest_cmd(
     seed: int = SeedOption,
     count: Optional[int] = CountOption,
     year: int = YearOption,
-    registry_out: Optional[Path] = typer.Option(None, "--registry-out", metavar="FILE",
-                                                help="Also write the simulated registry (http:// URLs) here."),
+    registry_out: Optional[Path] = RegistryOutOption,
     registry: Optional[Path] = RegistryOption,
     only: Optional[str] = OnlyOption,
     county: Optional[str] = CountyOption,

@@ -144,12 +144,12 @@ def _place_summary(b, doc, rng: random.Random) -> None:
     page.kind = "doc_page"
     page.modified = doc.published[:10]
     b.site.placements[doc.doc_id] = DocPlacement(doc.doc_id, b.p.final_host, page.path, "nav", served_as="page")
-    _anchor_from_parent(b, page, doc, rng)
+    _anchor_from_parent(b, page, doc)
     if page not in b.program_pages:
         b.program_pages.append(page)
 
 
-def _anchor_from_parent(b, page: Page, doc, rng: random.Random) -> None:
+def _anchor_from_parent(b, page: Page, doc) -> None:
     """Record the sub-navigation link from the parent page to a document page."""
     pl = b.site.placements[doc.doc_id]
     if page.parent and page.in_nav:
@@ -168,7 +168,7 @@ def _register(b, doc, rng: random.Random, folder: str, mode: str, *, prefix: str
         page.in_sitemap = mode != "search_only"
         pl = DocPlacement(doc.doc_id, b.p.final_host, page.path, mode, served_as="page")
         site.placements[doc.doc_id] = pl
-        _anchor_from_parent(b, page, doc, rng)
+        _anchor_from_parent(b, page, doc)
         return pl
     on_doc_host = force_doc_host or (b.p.doc_host is not None and prefix is None and rng.random() < 0.5)
     fu = b.urls.file(doc, rng, folder, on_doc_host=on_doc_host, prefix=prefix)

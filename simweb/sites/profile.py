@@ -8,6 +8,7 @@ built later, lazily (:mod:`simweb.sites.build`).
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from crawler.registry import Municipality
@@ -103,8 +104,6 @@ def offsite_links(profile: SiteProfile) -> dict[str, str]:
 def _robots_match(rule: str, target: str) -> bool:
     if "*" not in rule:
         return target.startswith(rule)
-    import re
-
     return re.match(".*".join(re.escape(p) for p in rule.split("*")), target) is not None
 
 

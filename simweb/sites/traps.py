@@ -85,8 +85,12 @@ def install(b) -> None:
         trap("redirect_loop", [r"^/mina-sidor", r"^/logga-in"], LOOP[0], note="302 to the log-in page and back")
 
     old = f"/dokument/arkiv/naringslivsprogram-{b.year - 9}-{b.year - 6}.pdf"
-    b.program_pages[0].blocks.append(Block("Tidigare program", links=[
-        Link(old, f"Näringslivsprogram {b.year - 9}–{b.year - 6} (pdf)", kind="broken")], kind="doclist"))
+    page = b.program_pages[0]
+    block = next((bl for bl in page.blocks if bl.heading == "Tidigare program"), None)
+    if block is None:
+        block = Block("Tidigare program", kind="doclist")
+        page.blocks.append(block)
+    block.links.append(Link(old, f"Näringslivsprogram {b.year - 9}–{b.year - 6} (pdf)", kind="broken"))
     filler = sorted(path for path, page in site.pages.items() if page.kind == "content" and page.section == "bygga")
     moved_on = filler[rng.randrange(len(filler))] if filler else site.home
     site.pages[moved_on].blocks.append(Block(None, links=[Link(MOVED, "Läs mer om tjänsten", kind="broken")]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import shutil
+import subprocess
 
 from crawler.registry import load_registry
 from simweb.process import SimWebProcess
@@ -26,7 +28,12 @@ def test_serve_290_sites_in_a_subprocess_and_answer_through_the_proxy(tmp_path):
             assert resp.status in (200, 301, 302), (url, resp.status)
             if resp.status == 200:
                 assert b"<title>Startsida - " in body
+        curl = shutil.which("curl")
+        if curl:  # the README's example, literally
+            out = subprocess.run([curl, "-s", "-x", proc.proxy_url, "http://www.lomma.se/"], capture_output=True,
+                                 timeout=30)
+            assert b"<title>Startsida - Lomma kommun</title>" in out.stdout
     assert proc.proc.returncode == 0
     records = [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 2 and all(r["via_proxy"] for r in records)
+    assert len(records) == (3 if curl else 2) and all(r["via_proxy"] for r in records)
     assert len(load_registry(registry_path)) == 290
