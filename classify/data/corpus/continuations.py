@@ -274,15 +274,27 @@ ROLE_GROUP = {
 }
 
 
-def stats_table(rng: random.Random) -> str:
-    """A small numeric table (unique numbers per document)."""
-    cols = STAT_COLUMNS[rng.randrange(len(STAT_COLUMNS))]
-    first = [str(2010 + i) for i in range(rng.randint(4, 7))] if cols[0] == "År" else \
-        ["Centrum", "Norr", "Söder", "Landsbygden", "Totalt"] if cols[0] == "Område" else \
-        ["Kommunstyrelsen", "Bildning", "Omsorg", "Teknik", "Kultur"]
-    rows = [f"{a:<16}" + "".join(f"{rng.randint(10, 9999):>14}" for _ in cols[1:]) for a in first]
-    return STAT_HEADINGS[rng.randrange(len(STAT_HEADINGS))] + "\n" + f"{cols[0]:<16}" + \
-        "".join(f"{c:>14}" for c in cols[1:]) + "\n" + "\n".join(rows)
+def stats_table(rng: random.Random, descriptive: bool = False) -> str:
+    """A small table of plausible statistics (unique numbers per document). ``descriptive`` keeps
+    to year series under neutral headings (used inside programs: statistics, not targets)."""
+    cols = STAT_COLUMNS[rng.randrange(2 if descriptive else len(STAT_COLUMNS))]
+    heads = ("Befolkning och sysselsättning", "Statistik i urval", "Utveckling 2011–2016") if descriptive \
+        else STAT_HEADINGS
+    if cols[0] == "År":
+        first = [str(2010 + i) for i in range(rng.randint(4, 7))]
+        bases = [rng.randint(50, 40000) for _ in cols[1:]]
+        rows = [f"{a:<16}" + "".join(f"{int(b * (1 + rng.uniform(-0.03, 0.05)) ** i):>14}" for b in bases)
+                for i, a in enumerate(first)]
+    else:
+        first = ["Centrum", "Norr", "Söder", "Landsbygden", "Totalt"] if cols[0] == "Område" else \
+            ["Kommunstyrelsen", "Bildning", "Omsorg", "Teknik", "Kultur"]
+        rows = []
+        for a in first:
+            base = rng.randint(20, 900)
+            rows.append(f"{a:<16}" + "".join(f"{v:>14}" for v in (base, base + rng.randint(-30, 40),
+                                                                   base + rng.randint(-30, 60))))
+    return heads[rng.randrange(len(heads))] + "\n" + f"{cols[0]:<16}" + "".join(f"{c:>18}" for c in cols[1:]) + \
+        "\n" + "\n".join(rows)
 
 
 def related_news(rng: random.Random) -> str:
@@ -327,7 +339,7 @@ def extend(doc_id: str, role: str, text: str, url: str | None) -> str:
         text = _grow(text, target, PROGRAM_SECTIONS, rng, "\n\n" if rng.random() < 0.6 else "\f",
                      max_blocks=8 if target > 3500 else 5)
         while len(text) < target - 300 and rng.random() < 0.7:
-            text += "\f" + stats_table(rng)
+            text += "\f" + stats_table(rng, descriptive=True)
         return text
     if role == "protocol":
         n0 = rng.randint(20, 200)

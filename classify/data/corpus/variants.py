@@ -90,7 +90,11 @@ def make_family(rng: random.Random, place: Place, official: str, i: int) -> Fami
         y0 = year + 1
     if kind == "mandate":
         y0 = 2015 if year == 2017 else 2019
+    if kind == "extended":  # the extension is decided in the last year, never after the inventory year
+        y0 = year - rng.randint(0, 1) - rng.randint(2, 4)
     y1 = y0 + (3 if kind == "mandate" else rng.randint(2, 5))
+    if kind == "extended":
+        y1 = min(y1, year)
     if kind == "expired":
         y1 = min(y1, year - 1)
     ptype, patterns = NAMINGS[rng.randrange(len(NAMINGS))]
