@@ -70,6 +70,7 @@ def municipality_entry(world, kommunkod: str) -> dict:
         "styrdokument_url": f"http://{p.final_host}{next(iter(sorted(site.listing_pages)), '')}"
                             if site.listing_pages else None,
         "page_count": len(site.pages),
+        "disallowed_pages": sorted(f"http://{p.final_host}{key}" for key in site.pages if p.is_disallowed(key)),
         "documents": docs,
         "truth": site.plan.truth if site.plan else None,
         "traps": [asdict(t) for t in site.traps],

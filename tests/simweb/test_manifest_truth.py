@@ -71,6 +71,8 @@ def test_manifest_layout_and_consistency(simweb):
 def test_disallowed_documents_are_not_expected_findable():
     manifest = build_world(count=80).manifest()
     docs = [d for e in manifest["municipalities"].values() for d in e["documents"]]
+    pages = [u for e in manifest["municipalities"].values() for u in e["disallowed_pages"]]
+    assert any("/arkiv/" in u for u in pages) and any("/internt/" in u for u in pages)
     assert any(d["disallowed"] for d in docs)
     assert all(not d["expected_findable"] for d in docs if d["disallowed"])
     assert {1, 2, 3, 4, 5, 6} <= {d["depth"] for d in docs}
