@@ -54,7 +54,7 @@ _NEWS_TITLE = re.compile(
 )
 _NEWS = re.compile(
     r"(?m)publicerad|publicerat|sidan publicerades|"
-    r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\s*$|dela artikeln|tipsa en vän|fler nyheter|alla nyheter|nyhetsarkiv"
+    r"^\s*(?:text|foto|bild)\s*:|pressmeddelande|^\s*nyhet(?:er)?\b|dela artikeln|tipsa en vän|fler nyheter|alla nyheter|nyhetsarkiv"
     r"|^\s*(?:publicerad|uppdaterad|datum)?:?\s*\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* \d{4},? (?:kl\.? )?\d\d[:.]\d\d\s*$"
     r"|^\s*20\d\d-\d\d-\d\d,? (?:kl\.? )?\d\d[:.]\d\d\s*$"
 )
@@ -63,7 +63,8 @@ _REPORTING = re.compile(
     r"|(?:beslutade|klubbade|fastställde|godkände) (?:kommunfullmäktige|kommunstyrelsen|fullmäktige)|(?:kommunfullmäktige|fullmäktige|kommunstyrelsen)"
     r" (?:beslutade|antog|klubbade|fastställde|godkände)|säger \w+|berättar \w+|enligt \w+ \w+,|nu är (?:det )?(?:nya |det nya )?\w*(?:program|strategi)"
     r"|(?:arbetet med|påbörjat|påbörjar|inleder) (?:att ta fram |ett nytt |en ny )|det nya \w*(?:programmet|strategin|planen)|den nya \w*strategin"
-    r"|arbetar (?:nu )?med (?:en ny|ett nytt)|(?:tas|håller på att tas) (?:nu )?fram|håller på att ta fram|pågår (?:ett|arbetet)|kommer att (?:antas|beslutas|tas fram)"
+    r"|vid sitt sammanträde|antog (?:kommunstyrelsen|kommunfullmäktige|fullmäktige)|\bsade \w+|\bsa \w+ \w+|"
+    r"arbetar (?:nu )?med (?:en ny|ett nytt)|(?:tas|håller på att tas) (?:nu )?fram|håller på att ta fram|pågår (?:ett|arbetet)|kommer att (?:antas|beslutas|tas fram)"
 )
 _PROTOCOL = re.compile(
     r"(?m)^\s*§\s*\d+|\bjusterare\b|\bjustering\w*|sammanträdesprotokoll|\bprotokoll\b|närvarande|\bledamöter\b|\bersättare\b|beslutande|"
@@ -81,6 +82,8 @@ _SUMMARY = re.compile(
     r"läs (?:hela |mer |mer om |om )?(?:\w+ )?(?:programmet|strategin|planen|dokumentet|policyn|\w*programmet|\w*strategin)|ladda (?:ner|hem)|"
     r"\(pdf|pdf,|\bpdf\b|öppnas i nytt fönster|relaterad\w* (?:information|dokument|sidor|länkar)|kontakta (?:oss|\w+enheten|näringslivs)|"
     r"hitta snabbt|du är här|startsida|genvägar|till startsidan|kontaktuppgifter|cookies|›|»|i korthet|här kan du (?:läsa|ta del|hitta)|sammanfattning"
+    r"|(?:läs|ladda ner|ladda hem|öppna)[^.\n]{0,70}(?:här|nedan)\b|det här innehåller|(?:programmet|strategin|planen|handlingsplanen|policyn) innehåller"
+    r"|(?:programmets|strategins|planens) delar|läs hela"
 )
 _ADOPTION_BLOCK = re.compile(
     r"(?:antagen|antaget|fastställd|fastställt|beslutad|beslutat|godkänd|godkänt)\s+(?:av\s+)?(?:kommunfullmäktige|fullmäktige|kf|kommunstyrelsen|ks)"
@@ -114,9 +117,21 @@ _PARENT_PROGRAM = re.compile(
 _ADOPTED_BY_OTHER = re.compile(
     r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"
     r"(?:regionfullmäktige|regionstyrelsen|regionförbundet\w*|regionens|landstingsfullmäktige|länsstyrelsen|styrgruppen|förbundsstyrelsen"
-    r"|förbundsfullmäktige|direktionen|samarbetskommittén|\w+ kommunalförbund)"
+    r"|förbundsfullmäktige|\w*direktionen|samarbetskommittén|\w+ kommunalförbund|medlemskommunerna|partnerskapet)"
 )
+_JOINT_BODY = re.compile(
+    r"medlemskommuner\w*|delregion\w*|(?:denna|vår|den) gemensamma (?:strategi|plan|program)\w*|samarbete mellan (?:\w+ ){0,2}kommuner"
+    r"|kommunerna i (?:\w+ )?(?:regionen|samarbetet|förbundet)|respektive kommuns?|varje kommun|de \w+ kommunerna|medlemmarna"
+)
+_DEFINITE_TITLE = re.compile(r"(?:näringslivs|tillväxt)\w*(?:programmet|strategin|planen|policyn)\b|\b(?:programmet|strategin|policyn)\b")
+_TITLE_VERB = re.compile(r"\b(?:ska|skall|har|är|blir|får|vill|tar|ger|kan|antogs|antas|klart|klar|gäller nu|behöver|växer|ökar)\b")
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
+
+
+def _title_names_body(text: str) -> bool:
+    from classify.regional import load_gazetteer
+
+    return load_gazetteer().bodies.search(text) is not None
 
 
 def _log1(x: float) -> float:
@@ -178,6 +193,10 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["t_action_lead"] = 1.0 if ACTION_NOUN.match(title.strip()) else 0.0
     f["t_year_range"] = 1.0 if re.search(r"20\d\d\s*[-–—]\s*(?:20)?\d\d(?![\d-])", tb) else 0.0
     f["t_news_like"] = 1.0 if _NEWS_TITLE.search(title) else 0.0
+    f["t_definite"] = 1.0 if _DEFINITE_TITLE.search(title) else 0.0
+    f["t_sentence"] = 1.0 if _TITLE_VERB.search(title) else 0.0
+    f["t_body"] = 1.0 if _title_names_body(tb) else 0.0
+    f["joint_body"] = _log1(doc.count(_JOINT_BODY, n_open))
     f["t_long_sentence"] = 1.0 if len(title.split()) > 9 else 0.0
     for key, rx in _OTHER_TITLE_RE.items():
         f[f"t_other_{key}"] = 1.0 if rx.search(title) else 0.0
@@ -225,7 +244,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
 RULE_WEIGHTS: dict[str, float] = {
     "t_biz_program": 2.2, "tb_biz_program": 1.2, "t_year_range": 0.6, "adoption_block": 0.9, "doctype_program": 1.2,
     "voice": 0.8, "focus": 0.6, "toc_goals": 0.5, "anchor_biz": 0.3, "url_file": 0.3,
-    "news": -1.2, "reporting": -1.3, "protocol": -1.2, "tjs": -1.4, "summary": -0.7, "t_news_like": -1.5,
+    "news": -1.2, "reporting": -1.3, "protocol": -1.2, "tjs": -1.4, "summary": -0.7, "t_news_like": -1.5, "t_definite": -1.5, "t_sentence": -1.0, "t_body": -1.5, "joint_body": -0.8,
     "t_action_lead": -1.5, "t_action_of_program": -1.0, "parent_program": -1.0, "t_rus": -2.0, "t_joint": -1.5,
     "cover_region_issuer": -1.5, "adopted_by_other": -2.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "url_protocol": -1.5,
     "t_other_oversiktsplan": -3.0, "t_other_budget": -3.0, "t_other_vision": -1.5, "t_other_tourism_strategy": -2.5,
@@ -253,9 +272,11 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
         if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
-    if f["t_news_like"] and (f["news"] or f["reporting"] or not f["t_biz_program"]):
+    if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or not f["t_biz_program"]):
         return "news"
-    if f["t_joint"] and f["t_biz_program"]:
+    if f["t_definite"] and f["summary"] and doc.n_pages == 1:
+        return "summary_page"
+    if (f["t_joint"] or f["t_body"] or f["joint_body"] >= math.log1p(2)) and (f["t_biz_program"] or f["tb_biz_program"]):
         return "business_region_strategy"
     if f["t_rus"] or f["cover_region_issuer"] or f["adopted_by_other"]:
         return "regional_rus"

@@ -38,7 +38,7 @@ from classify.segment import DocText
 log = logging.getLogger(__name__)
 
 #: Bump when features or the pipeline change: a saved model of another version is rebuilt.
-FEATURE_VERSION = "genre-11"
+FEATURE_VERSION = "genre-13"
 MODEL_PATH = Path(__file__).parent / "data" / "model.joblib"
 TEXT_CHARS = 1500
 GOTLAND = "0980"
