@@ -131,12 +131,13 @@ def render_docx(content: Content, *, title: str) -> bytes:
                 para(b.caption, "Caption")
             elif pending_break:
                 para()
-            t = d.add_table(rows=1, cols=len(b.header))
+            t = d.add_table(rows=1 if any(b.header) else 0, cols=len(b.header))
             t.style = "Table Grid"
-            for cell, text in zip(t.rows[0].cells, b.header):
-                cell.text = text
-                for r in cell.paragraphs[0].runs:
-                    r.bold = True
+            if any(b.header):
+                for cell, text in zip(t.rows[0].cells, b.header):
+                    cell.text = text
+                    for r in cell.paragraphs[0].runs:
+                        r.bold = True
             for row in b.rows:
                 cells = t.add_row().cells
                 for cell, text in zip(cells, row):

@@ -55,7 +55,9 @@ def render_html(content: Content, *, title: str) -> bytes:
             out.append("<table>")
             if b.caption:
                 out.append(f"<caption>{escape(b.caption)}</caption>")
-            out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr></thead><tbody>")
+            if any(b.header):
+                out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in b.header) + "</tr></thead>")
+            out.append("<tbody>")
             for row in b.rows:
                 out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
             out.append("</tbody></table>")

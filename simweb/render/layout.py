@@ -10,11 +10,9 @@ contents whose page numbers are filled in after the layout.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from reportlab.pdfbase import pdfmetrics
 
 from simweb.render.fonts import font_names
+from simweb.render.linebreak import wrap
 from simweb.textgen.model import (
     Bullets, Columns, Content, Cover, Figure, Heading, PageBreak, Para, Style, Table, Toc, display_heading,
 )
@@ -63,82 +61,6 @@ class LaidPage:
                 joined = cont
             parts.append(out)
         return "\n".join(p for p in parts if p)
-
-
-# ---------------------------------------------------------------- line breaking
-
-_MORPHS = (
-    "närings", "livs", "tillväxt", "företags", "handlings", "utvecklings", "kommun", "besöks",
-    "arbets", "kompetens", "strategi", "program", "hållbar", "samhälls", "landsbygds", "region",
-    "verksamhets", "kommunfull", "aktivitets", "genomförande", "upphandlings", "etablerings",
-)
-_VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
-
-
-@lru_cache(maxsize=4096)
-def hyphen_points(word: str) -> tuple[int, ...]:
-    """Positions where ``word`` may be split (prefix = word[:i]); morpheme ends first."""
-    low = word.lower()
-    points: set[int] = set()
-    for m in _MORPHS:
-        start = 0
-        while (i := low.find(m, start)) >= 0:
-            for p in (i, i + len(m)):
-                if 3 <= p <= len(word) - 3:
-                    points.add(p)
-            start = i + 1
-    for i in range(2, len(word) - 2):  # V-CV: split before a consonant followed by a vowel
-        if word[i - 1] in _VOWELS and word[i] not in _VOWELS and word[i + 1] in _VOWELS and word[i].isalpha():
-            if 3 <= i <= len(word) - 3:
-                points.add(i)
-    return tuple(sorted(points))
-
-
-@lru_cache(maxsize=65536)
-def _width(text: str, font: str, size: float, char_space: float = 0.0) -> float:
-    return pdfmetrics.stringWidth(text, font, size) + char_space * len(text)
-
-
-def wrap(text: str, font: str, size: float, width: float, hyphenate: bool = False,
-         char_space: float = 0.0) -> list[tuple[str, bool]]:
-    """Greedy line breaking. Returns (printed line, ends-with-hyphenation) pairs."""
-    words = text.split()
-    if not words:
-        return []
-    space = _width(" ", font, size, char_space)
-    lines: list[tuple[str, bool]] = []
-    cur: list[str] = []
-    cur_w = 0.0
-    i = 0
-    while i < len(words):
-        w = words[i]
-        ww = _width(w, font, size, char_space)
-        extra = ww + (space if cur else 0.0)
-        if cur_w + extra <= width:
-            cur.append(w)
-            cur_w += extra
-            i += 1
-            continue
-        if hyphenate and len(w) >= 8 and w.isalpha():
-            room = width - cur_w - (space if cur else 0.0)
-            best = None
-            for p in hyphen_points(w):
-                if _width(w[:p] + "-", font, size, char_space) <= room:
-                    best = p
-            if best is not None:
-                cur.append(w[:best] + "-")
-                lines.append((" ".join(cur), True))
-                words[i] = w[best:]
-                cur, cur_w = [], 0.0
-                continue
-        if not cur:  # a single word wider than the line: let it overflow
-            cur.append(w)
-            i += 1
-        lines.append((" ".join(cur), False))
-        cur, cur_w = [], 0.0
-    if cur:
-        lines.append((" ".join(cur), False))
-    return lines
 
 
 # ---------------------------------------------------------------- the layout
@@ -225,10 +147,11 @@ class _Layout:
         st = self.style
         r, g, bl = st.accent
         self.page.items.append(RectItem(0, PAGE_H * 0.56, PAGE_W, PAGE_H * 0.2, (r, g, bl)))
-        self._start_fragment()
         if b.issuer:
             self.y = PAGE_H - 60
+            self._start_fragment()
             self._emit(MARGIN_X, b.issuer, self.bold, 15)
+        self._start_fragment()
         self.y = PAGE_H * 0.52
         case = st.heading_case
         title = display_heading(b.title, case)
@@ -241,10 +164,12 @@ class _Layout:
             self._emit(MARGIN_X, b.big, self.bold, 46.0)
         if b.subtitle:
             self.y -= 6
+            self._start_fragment()
             for line, cont in wrap(b.subtitle, self.italic, 14, PAGE_W - 2 * MARGIN_X):
                 self._emit(MARGIN_X, line, self.italic, 14, cont)
         self.y = MARGIN_BOTTOM + 16 * len(b.lines) + 10
         for line in b.lines:
+            self._start_fragment()
             self._emit(MARGIN_X, line, self.regular, 10.5)
         self._new_page()
 
@@ -347,14 +272,17 @@ class _Layout:
         if b.caption:
             self._need(hh + 2 * lead + 14)
             self._lines(wrap(b.caption, self.italic, size, self.col_w), self.italic, size)
+        has_header = any(b.header)
         self._need(hh + 2 * lead)
-        draw_row(header, self.bold, (0.85, 0.88, 0.92))
+        if has_header:
+            draw_row(header, self.bold, (0.85, 0.88, 0.92))
         for row in b.rows:
             wrapped = cells(row, self.regular)
             h = max(len(c) for c in wrapped) * lead + 4
             if self.y - h < MARGIN_BOTTOM:
                 self._advance_column()
-                draw_row(header, self.bold, (0.85, 0.88, 0.92))
+                if has_header:
+                    draw_row(header, self.bold, (0.85, 0.88, 0.92))
             draw_row(wrapped, self.regular)
         self.y -= self.leading
 

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from simweb.documents import SimDocument
 
 
+def _days(iso: str, n: int) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=n)).isoformat()
+
+
+def _deadline(v: Validity) -> str:
+    """The last day for comments on a draft (the draft's date is when it was sent out)."""
+    return _days(v.adopted, 60)
+
+
 def _title_in_text(t: str, muni: dict) -> str:
     return t if t.startswith(muni["name"]) else t[:1].lower() + t[1:]
 
@@ -43,14 +54,14 @@ def build_news(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         blocks.append(Para(g.t("{Vid sitt sammanträde|På sitt möte} {den $d|i går|i veckan} {antog|beslutade} {$c} {att anta|} {$t}.",
                                d=sv_date(v.adopted, g), c=v.adopted_by, t=prog["title"]), "lead"))
         blocks.append(Para(g.t("{$T} {pekar ut|beskriver} {hur|på vilket sätt} {$o} ska {arbeta för|bidra till} {ett bättre företagsklimat|fler jobb} "
-                               "{under de kommande åren|framöver}. {Det|Dokumentet} {har tagits fram|togs fram} {under det senaste året|under hösten} "
-                               "{och|och har} {ersätter|ersatte} {det tidigare programmet|tidigare styrdokument}.",
+                               "{under de kommande åren|framöver}. {Dokumentet|Förslaget} {har tagits fram|togs fram} {under det senaste året|under hösten} "
+                               "och {ersätter|har ersatt} {det tidigare programmet|tidigare styrdokument}.",
                                T=prog["definite"].capitalize(), o=muni["display"])))
         blocks.append(Bullets(tuple(_areas_named(g, g.between(3, 5)))))
         blocks.append(Para(g.t("– {Det här är en viktig dag för|Nu har vi ett tydligt verktyg för} {företagen i $namn|näringslivet}. "
-                               "{Vi har lyssnat på|Företagarna har varit med och tyckt till om} {vad som behövs|innehållet}, {sa|sade} $p.", p=chair), "quote"))
+                               "{Vi har lyssnat på företagen|Företagarna har varit med och tyckt till}, {sa|sade} $p.", p=chair), "quote"))
         if v.start and g.chance(0.6):
-            blocks.append(Para(g.t("{Programmet|Dokumentet} gäller {för perioden|} {$p}.", p=v.period())))
+            blocks.append(Para(g.t("{$N|Dokumentet} gäller {för perioden|} {$p}.", N=prog["noun"].capitalize(), p=v.period())))
         blocks.append(Para(g.t("{Läs|Ladda ner} {$t} {här|(pdf)|på sidan Styrdokument}.", t=_title_in_text(prog["title"], muni))))
     elif kind == "draft":
         v = prog["validity"]
@@ -59,13 +70,15 @@ def build_news(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                                d=prog["definite"]), "lead"))
         blocks.append(Para(g.t("Synpunkter {lämnas|ska ha kommit in} senast {$d} till {näringslivsenheten|kommunstyrelsen}. "
                                "{Därefter|Efter remisstiden} {bearbetas|arbetas} förslaget {om|} och {väntas|planeras} {antas|beslutas} av "
-                               "{kommunfullmäktige|fullmäktige} {under hösten|i början av nästa år}.", d=sv_date(v.adopted, g))))
+                               "{kommunfullmäktige|fullmäktige} {under hösten|i början av nästa år}.", d=sv_date(_deadline(v), g))))
     else:
         texts = {
             "ranking": ("{Årets|Den senaste} ranking från Svenskt Näringsliv {visade|har visat} att {$namn|kommunen} {klättrat|förbättrat sig} "
                         "{flera placeringar|i flera frågor}. {Särskilt|Framför allt} {fick|har} {service och bemötande|kommunens information} {bättre betyg|fått högre betyg}."),
-            "event": ("{Näringslivsenheten|Kommunen} {bjöd in|bjuder in} {till|alla företagare till} {företagsfrukost|en träff} {på stadshotellet|i kommunhuset}. "
-                      "{Temat var|Temat är} {kompetensförsörjning|digitalisering|upphandling}, och {ett femtiotal|många} {företagare|gäster} {kom|anmälde sig}."),
+            "event": g.pick(("{Näringslivsenheten|Kommunen} bjöd in till {företagsfrukost|en träff} {på stadshotellet|i kommunhuset}. "
+                             "Temat var {kompetensförsörjning|digitalisering|upphandling}, och {ett femtiotal|många} {företagare|gäster} kom.",
+                             "{Näringslivsenheten|Kommunen} bjuder in alla företagare till {företagsfrukost|en träff} {på stadshotellet|i kommunhuset}. "
+                             "Temat är {kompetensförsörjning|digitalisering|upphandling}. {Anmäl dig|Anmälan} senast en vecka före.")),
             "council": ("{Ett nytt näringslivsråd|Ett råd med företagare} {har bildats|bildades} {i $namn|}. {Rådet|Det} {ska träffas|träffas} {fyra gånger per år|regelbundet} "
                         "och {diskutera|ta upp} {frågor som rör företagsklimatet|aktuella frågor}."),
             "establishment": ("{Ett nytt företag|Ett logistikföretag} {har köpt|köpte} mark {på verksamhetsområdet|i industriområdet} och {planerar|räknar med} "
@@ -94,8 +107,9 @@ def build_summary(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         return Content(tuple(blocks), _style(g, doc, "short"))
     v: Validity = prog["validity"]
     noun = prog["noun"]
-    blocks.append(Para(g.t("{$T} {beskriver|anger} {hur|vad} {$o} {ska arbeta|gör} för {ett bättre företagsklimat|att fler företag ska växa}. "
-                           "{Det|$N} antogs av {$by} {$d}.", T=prog["definite"].capitalize(), o=muni["display"], N=noun.capitalize(),
+    pron = "Det" if noun == "programmet" else "Den"
+    blocks.append(Para(g.t("{$T} {beskriver hur $o ska arbeta för|anger vad $o ska göra för} {ett bättre företagsklimat|att fler företag ska växa}. "
+                           "{$P|$N} antogs av {$by} {$d}.", T=prog["definite"].capitalize(), o=muni["display"], N=noun.capitalize(), P=pron,
                            by=v.adopted_by, d=sv_date(v.adopted, g)), "lead"))
     if v.start and g.chance(0.7):
         blocks.append(Para(g.t("{$N} gäller {för perioden|} {$p}.", N=noun.capitalize(), p=v.period())))
@@ -123,7 +137,7 @@ def build_protocol(spec: dict, g: Gen, doc: "SimDocument") -> Content:
     t = prog["title"]
     for i, other in enumerate(others[:2]):
         blocks += [Heading(f"§ {para_no - 2 + i} {other}", 2, toc=False),
-                   Para(g.t("{$b} beslutar {att godkänna|att lägga} {redovisningen|informationen} {till handlingarna|}.", b=body.capitalize()))]
+                   Para(g.t("{$b} beslutar {att godkänna redovisningen|att lägga informationen till handlingarna}.", b=body.capitalize()))]
     blocks.append(Heading(f"§ {para_no} {t}", 2, toc=False))
     blocks.append(Para(f"Dnr {v.dnr}", "small"))
     blocks.append(Heading("Ärendebeskrivning", 3, toc=False))
@@ -133,13 +147,14 @@ def build_protocol(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         decision = g.t("{$b} beslutar att skicka förslaget till $t på remiss {med sista svarsdag $d|}.", b=body.capitalize(),
                        t=_title_in_text(t, muni), d=sv_date(v.adopted, g))
     else:
-        blocks.append(Para(g.t("{Kommunstyrelsen|Kommunstyrelsens arbetsutskott} {har föreslagit|föreslår} {$c} att anta {$t}. {Dokumentet|Programmet} "
-                               "{ersätter|ska ersätta} {tidigare program|det tidigare näringslivsprogrammet} {och|samt} {har varit ute på remiss|har stämts av med näringslivsrådet}.",
+        proposer = "Kommunstyrelsens arbetsutskott" if body == muni["board"] else "{Kommunstyrelsen|Kommunstyrelsens arbetsutskott}"
+        blocks.append(Para(g.t(proposer + " {har föreslagit|föreslår} {$c} att anta {$t}. {Dokumentet|Förslaget} "
+                               "{ersätter|ska ersätta} {tidigare program|det tidigare näringslivsprogrammet} och {har varit ute på remiss|har stämts av med näringslivsrådet}.",
                                c=body, t=_title_in_text(t, muni))))
         decision = g.t("{$b} beslutar att anta {$t}{, att gälla från och med $f|}.", b=body.capitalize(), t=_title_in_text(t, muni),
                        f=v.valid_from or "")
     blocks += [Heading("Beslutsunderlag", 3, toc=False),
-               Bullets((f"Tjänsteskrivelse {sv_date(v.adopted, g)}", f"Förslag till {_title_in_text(t, muni)}")),
+               Bullets((f"Tjänsteskrivelse {_days(v.adopted, -g.between(20, 45))}", f"Förslag till {_title_in_text(t, muni)}")),
                Heading(g.pick((f"{body.capitalize()}s beslut", "Beslut")), 3, toc=False), Para(decision)]
     if spec["decision"] == "anta" and g.chance(0.4):
         blocks.append(Para(g.t("{Yrkanden|Yrkande}: {$p} ({$q}) yrkar bifall till {kommunstyrelsens förslag|förslaget}.", p=parts.person(g), q=g.pick(parts.PARTIES))))
@@ -158,9 +173,10 @@ def build_staff_report(spec: dict, g: Gen, doc: "SimDocument") -> Content:
     blocks: list = [Para(f"{muni['display']} – {g.pick(('Kommunledningsförvaltningen', 'Näringslivsenheten', 'Kommunstyrelsens förvaltning'))}", "meta"),
                     Para(f"{head}  {spec['date']}", "meta"), Heading(doc.title, 1, toc=False)]
     if prog is None:  # an opinion on the region's strategy (a legacy .doc)
-        blocks.append(Para(g.t("{Regionen|Region} har {skickat|gett} {$kommun} möjlighet att yttra sig över {förslaget till|} regional utvecklingsstrategi. "
-                               "{Förvaltningen|Vi} {ställer sig i huvudsak positiv|är positiv} till {förslaget|strategin} men {vill|önskar} {betona|lyfta fram} "
-                               "{infrastrukturen|kompetensförsörjningen}.")))
+        region = spec.get("region") or "Regionen"
+        blocks.append(Para(g.t("$r har {skickat|gett} {$kommun} möjlighet att yttra sig över {förslaget till|} regional utvecklingsstrategi. "
+                               "{Förvaltningen ställer sig i huvudsak positiv|Vi är positiva} till {förslaget|strategin} men {vill|önskar} {betona|lyfta fram} "
+                               "{infrastrukturen|kompetensförsörjningen}.", r=region)))
         blocks.append(Heading("Förslag till beslut", 2, toc=False))
         blocks.append(Para(g.t("Kommunstyrelsen beslutar att {avge yttrande|lämna synpunkter} {enligt förvaltningens förslag|i enlighet med tjänsteskrivelsen}.")))
         return Content(tuple(blocks), _style(g, doc, "official"))

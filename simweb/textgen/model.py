@@ -127,7 +127,8 @@ def block_text(block: Block, heading_case: str = "normal") -> str:
         )
     if isinstance(block, Table):
         lines = [block.caption] if block.caption else []
-        lines.append(" ".join(block.header))
+        if any(block.header):
+            lines.append(" ".join(block.header))
         lines.extend(" ".join(r) for r in block.rows)
         return "\n".join(lines)
     if isinstance(block, Cover):

@@ -52,7 +52,7 @@ def build_op(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                         "{vägledande|vägledning} för {beslut om detaljplaner och bygglov|efterföljande planering}. Den är inte bindande. "
                         "{Enligt plan- och bygglagen|Enligt PBL} ska {varje kommun|kommunen} ha en aktuell översiktsplan.")),
                Heading(g.pick(("Vision 2030", "Planens inriktning", "Utvecklingsstrategi")), 1),
-               Para(g.t("{År 2030|Till 2035} {har|ska} {$namn} {vuxit|växa} {till|mot} {$n} invånare {med|och} {levande tätorter och en levande landsbygd|ett hållbart samhällsbyggande}.",
+               Para(g.t("{År 2030 har $namn vuxit till|Till 2035 ska $namn växa till} {$n} invånare, {med levande tätorter och en levande landsbygd|med ett hållbart samhällsbyggande}.",
                         n=str(g.between(8, 120) * 1000))),
                Heading("Bebyggelse och bostäder", 1),
                Para(g.t("{Ny bebyggelse|Nya bostäder} {ska|bör} {i första hand|främst} {lokaliseras|placeras} {nära kollektivtrafik|i anslutning till befintliga tätorter}. "
@@ -61,7 +61,7 @@ def build_op(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         blocks += business_chapter(g, "op")
     else:
         blocks += [Heading("Verksamheter", 2),
-                   Para(g.t("{Mark för verksamheter|Verksamhetsområden} {reserveras|pekas ut} {längs|vid} {de större vägarna|infarterna}; {störande verksamheter|industri} {placeras|bör placeras} {på avstånd från|inte nära} bostäder."))]
+                   Para(g.t("{Mark för verksamheter|Verksamhetsområden} {reserveras|pekas ut} {längs|vid} {de större vägarna|infarterna}; {störande verksamheter|industri} {placeras|bör placeras} på avstånd från bostäder."))]
     blocks += [Heading("Kommunikationer", 1),
                Para(g.t("{Gång-, cykel- och kollektivtrafik|Hållbara transporter} {ska|bör} {prioriteras|ges företräde}.")),
                Heading("Natur, kultur och riksintressen", 1),
@@ -87,8 +87,16 @@ def build_budget(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                                                              "{Miljön|Klimatpåverkan} ska {förbättras|minska}"), 3)))]
     if spec.get("embedded"):
         blocks += business_chapter(g, "budget")
-    rows = tuple((r, f"{g.between(-900, 3000)} {g.between(100, 999)}", f"{g.between(-900, 3000)} {g.between(100, 999)}") for r in (
-        "Verksamhetens intäkter", "Verksamhetens kostnader", "Skatteintäkter", "Generella statsbidrag", "Finansnetto", "Årets resultat"))
+    def amount(lo: int, hi: int) -> str:
+        v = g.between(lo, hi)
+        return f"{'-' if v < 0 else ''}{abs(v) // 1000} {abs(v) % 1000:03d}" if abs(v) >= 1000 else str(v)
+
+    rows = (("Verksamhetens intäkter", amount(200, 900) + " 000", amount(200, 900) + " 000"),
+            ("Verksamhetens kostnader", "-" + amount(1500, 4000) + " 000", "-" + amount(1500, 4000) + " 000"),
+            ("Skatteintäkter", amount(900, 3000) + " 000", amount(900, 3000) + " 000"),
+            ("Generella statsbidrag", amount(100, 900) + " 000", amount(100, 900) + " 000"),
+            ("Finansnetto", amount(-20000, 5000), amount(-20000, 5000)),
+            ("Årets resultat", amount(-30000, 60000), amount(-30000, 60000)))
     blocks += [Heading("Resultatbudget", 1), Table(("Tkr", f"Budget {y}", f"Plan {y + 1}"), rows, widths=(2.5, 1.2, 1.2)),
                Heading("Nämndernas ramar", 1),
                Para(g.t("{Kommunstyrelsen|Utbildningsnämnden|Socialnämnden} {får|tilldelas} {ett utökat|ett oförändrat} {ramanslag|anslag} {för|under} {$y}.", y=str(y)))]
@@ -106,7 +114,7 @@ def build_vision(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                     Bullets(tuple(g.t(x) for x in g.sample(("{En växande|Attraktiv} kommun", "{Goda livsvillkor|Trygghet} för alla", "{En hållbar|Hållbar} miljö",
                                                              "{Ett starkt|Ett växande} näringsliv", "{Kunskap och lärande|Lärande hela livet}", "{Delaktighet|Öppenhet och dialog}"), 4))),
                     Para(g.t("{Visionen|Den} {gäller för|omfattar} {hela kommunen|alla nämnder och bolag} och {ska|är tänkt att} {vägleda|styra} {all|} {planering|verksamhetsplanering}. "
-                             "{Näringslivet|Företagen} {är|utgör} {ett av flera|ett viktigt} {målområden|perspektiv}, {liksom|tillsammans med} {skolan, omsorgen och miljön|välfärd och miljö}."))]
+                             "{Näringslivet|Företagen} {är|utgör} {ett av flera målområden|ett perspektiv bland flera}, {liksom|tillsammans med} {skolan, omsorgen och miljön|välfärd och miljö}."))]
     if spec.get("embedded"):
         blocks += business_chapter(g, "vision")
     return Content(tuple(blocks), _style(g, doc))
@@ -125,7 +133,7 @@ def build_tourism(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                                                    "{Fler|Nya} {evenemang|året runt-aktiviteter} ska utvecklas"))),
                     Heading(g.pick(("Destinationsutveckling", "Prioriterade områden")), 1),
                     Para(g.t("{Natur och friluftsliv|Kultur och historia|Mat och dryck} {är|utgör} {våra|destinationens} {främsta|viktigaste} {reseanledningar|styrkor}. "
-                             "{Samverkan|Samarbetet} med {Visit-organisationen|turistföretagen} och {regionens turistorganisation|grannkommunerna} {är viktig|stärker destinationen}."))]
+                             "{Samverkan med|Samarbete med} {turistföretagen|besöksnäringens företag} och {regionens turistorganisation|grannkommunerna} {stärker destinationen|är en förutsättning}."))]
     return Content(tuple(blocks), _style(g, doc))
 
 
@@ -136,7 +144,7 @@ def build_rural(spec: dict, g: Gen, doc: "SimDocument") -> Content:
     blocks: list = [Cover(title=doc.title, issuer=f"Leaderområdet {muni['name']}bygden" if leader else muni["display"]),
                     Heading("Bakgrund", 1),
                     Para(g.t("{Landsbygden|Byarna och landsbygden} {rymmer|har} {stora|många} {värden|resurser}: {natur, jordbruk och småföretag|skog, jord och ett starkt föreningsliv}. "
-                             "{Programmet|Strategin} {beskriver|anger} {hur|vad} {service, bredband och boende|servicen och boendet} {på landsbygden|i byarna} {ska utvecklas|kan utvecklas}.")),
+                             "{Programmet|Strategin} {beskriver|anger} hur {service, bredband och boende|servicen och boendet} {på landsbygden|i byarna} {ska utvecklas|kan utvecklas}.")),
                     Heading(g.pick(("Insatsområden", "Prioriteringar")), 1),
                     Bullets(tuple(g.t(x) for x in ("{Lokal service|Service} i hela kommunen", "Bredband {till alla|på landsbygden}",
                                                    "{Gröna näringar|Jord- och skogsbruk}", "{Boende|Attraktiva boendemiljöer} på landsbygden")))]
@@ -153,7 +161,7 @@ def build_rus(spec: dict, g: Gen, doc: "SimDocument") -> Content:
     county = spec["muni"]["county_name"] or "länet"
     blocks: list = [Cover(title=rus.long, issuer=region, lines=(g.t("{Antagen|Fastställd} av {regionfullmäktige|förbundsfullmäktige|regionstyrelsen} $y", y=str(rus.start)),)),
                     Heading("Förord", 1),
-                    Para(g.t("{Den regionala utvecklingsstrategin|Strategin} {är|utgör} {länets|hela $c:s} {gemensamma|övergripande} {strategi|plattform} för {hållbar tillväxt|regional utveckling}. "
+                    Para(g.t("{Den regionala utvecklingsstrategin|Strategin} {är|utgör} {länets|hela länets} {gemensamma|övergripande} {strategi|plattform} för {hållbar tillväxt|regional utveckling} {i $c|}. "
                              "{Den|Strategin} {har tagits fram|togs fram} {tillsammans med|i samverkan med} {länets kommuner|kommunerna}, {näringslivet|företag} och {akademin|högskolan}.", c=county)),
                     Heading(g.pick(("Prioriterade områden", "Strategiska områden", "Fyra prioriteringar")), 1),
                     Bullets(tuple(g.sample(("Ett innovativt och konkurrenskraftigt näringsliv", "Kompetensförsörjning", "Tillgänglighet och infrastruktur",
@@ -176,7 +184,7 @@ def build_business_region(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                     Bullets(tuple(g.t(x) for x in ("{Fler|Nya} etableringar i delregionen", "{En|Gemensam} marknadsföring av {regionen|platsen}",
                                                    "{Ökad|Bättre} matchning på {den gemensamma arbetsmarknaden|arbetsmarknaden}"))),
                     Heading("Organisation", 1),
-                    Para(g.t("{Arbetet|Samarbetet} {leds|styrs} av {en styrgrupp|en styrelse} med {kommunstyrelsernas ordförande|kommundirektörerna} {och|samt} {en gemensam|ett} {kansli|näringslivskontor}."))]
+                    Para(g.t("{Arbetet|Samarbetet} {leds|styrs} av {en styrgrupp|en styrelse} med {kommunstyrelsernas ordförande|kommundirektörerna} {och|samt} {ett gemensamt kansli|ett gemensamt näringslivskontor}."))]
     return Content(tuple(blocks), _style(g, doc))
 
 

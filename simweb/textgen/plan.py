@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 from simweb.population import Profile
@@ -103,9 +104,15 @@ def _general(pl: Planner, role: str, embedded: bool = False) -> None:
         return
     title = other_title(g, role, muni, ctx)
     fmt = g.pick(("pdf",) * 8 + ("docx", "html")) if role == "other_policy" else g.pick(("pdf",) * 9 + ("docx",))
-    pub_year = y - g.between(0, 3)
+    years = [int(x) for x in re.findall(r"\b(?:19|20)\d\d\b", title)]
+    if role == "budget":
+        pub_year = y - 1
+    elif years:  # published shortly before the first year the title names (or before the year)
+        pub_year = max(y - 4, min(min(years), y) - g.pick((0, 0, 1)))
+    else:
+        pub_year = y - g.between(0, 3)
     pl.add(role, fmt, title, {**ctx, "embedded": embedded, "pages": g.between(3, 8) if role != "news" else 1},
-           published=f"{pub_year}-{g.between(1, 12):02d}-{g.between(1, 28):02d}")
+           published=f"{pub_year}-{g.between(10, 12) if role == 'budget' else g.between(1, 12):02d}-{g.between(1, 28):02d}")
 
 
 def _news_title(g: Gen, kind: str, muni: dict, prog: dict | None) -> str:

@@ -24,6 +24,12 @@ COMPANY = ("{$s}s Mekaniska AB", "{$s} Bygg & Montage AB", "Nordic {Steel|Wood|P
            "{$s} {Lantbruk|Åkeri} AB", "Café {Torget|Hörnan}", "{$s} Design AB")
 
 
+def _plus(iso: str, days: int) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
 def estimate_pages(blocks: list, style=None) -> float:
     """A rough page count of blocks as laid out in the PDF (single column)."""
     chars, pages = 0, 0.0
@@ -91,7 +97,8 @@ def _cover(g: Gen, spec: dict, v: Validity, muni: dict, draft: bool) -> tuple[Co
     shows_adoption = False
     if draft:
         subtitle = g.pick(("Förslag", "Remissversion", "Samrådshandling", "Förslag till beslut"))
-        lines.append(g.t("{Remisstid|Synpunkter senast} {$d}", d=sv_date(v.adopted, g)))
+        lines.append(g.t("{Remissversion $a. Synpunkter senast $d|Remisstid till och med $d}", a=v.adopted,
+                         d=sv_date(_plus(v.adopted, 60), g)))
     elif g.chance(0.5 if v.style != "adoption_only" else 0.8):
         lines.append(adoption_line(v, g))
         shows_adoption = True
@@ -268,7 +275,7 @@ def build_program(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         closing += validity_sentences(v, g, noun.capitalize())
     if draft:
         closing.append(g.t("Synpunkter på förslaget lämnas {senast|} {$d} till {kommunstyrelsen|näringslivsenheten}.",
-                           d=sv_date(v.adopted, g)))
+                           d=sv_date(_plus(v.adopted, 60), g)))
     elif not adoption_shown or v.style in ("adoption_only", "tills_vidare", "until", "revise_by", "horizon_title") and g.chance(0.5):
         closing.append(g.t("{$N} {antogs|fastställdes} av {$by} {$d} (§ {$p}).", N=noun.capitalize(), by=v.adopted_by,
                            d=sv_date(v.adopted, g), p=str(v.paragraph)))
