@@ -117,7 +117,8 @@ def _reads_column_by_column(rects: list[Rect], gutter: float, column_bands: int)
                 steps += 1
                 downward += rect[3] <= previous[1][3] + 1
         previous = (side, rect)
-    return switches <= 2 * column_bands and (steps == 0 or downward >= 0.9 * steps)
+    # Two switches per band, plus a few for running headers/footers drawn before the columns.
+    return switches <= 2 * column_bands + 3 and (steps == 0 or downward >= 0.9 * steps)
 
 
 def read_page_text(textpage: "object", width: float, height: float, content: str | None = None) -> str:
