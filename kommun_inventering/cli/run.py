@@ -1,0 +1,213 @@
+"""``inventory run``, ``export``, ``review export|import`` and ``diff``: the yearly run and its outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommun_inventering.cli import app
+from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities
+from pipelines import db
+from pipelines.run.lock import RunLocked
+from pipelines.run.orchestrator import EXIT_FAILED, RunOptions, default_folder, export_run, run_inventory
+
+DbOption = typer.Option(db.DEFAULT_DB, "--db", metavar="PATH", help="The SQLite database (one file for all years).")
+LangOption = typer.Option("sv", "--lang", help="Language of headers and values: sv (default) or en.")
+DialectOption = typer.Option(
+    "excel", "--csv-dialect", help="excel: ';' + UTF-8 BOM for Swedish Excel (default); rfc4180: ',' for machines."
+)
+
+review_app = typer.Typer(help="The analyst's review round trip: export what to check, import the decisions.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+def _check_choices(lang: str, dialect: str) -> None:
+    if lang not in ("sv", "en"):
+        raise fail_usage(f"--lang must be sv or en, not {lang!r}")
+    if dialect not in ("excel", "rfc4180"):
+        raise fail_usage(f"--csv-dialect must be excel or rfc4180, not {dialect!r}")
+
+
+def report_outcome(outcome) -> None:  # noqa: ANN001 - RunOutcome
+    typer.echo(f"Run {outcome.run_id} finished in {outcome.seconds:.0f} s.")
+    for kind, path in outcome.exports.items():
+        typer.echo(f"  {path}")
+    if outcome.failed:
+        typer.secho(f"{len(outcome.failed)} municipalities in error (exit code 3):", fg=typer.colors.YELLOW, err=True)
+        for code, name, status in outcome.failed:
+            typer.echo(f"  {code} {name}: {status}", err=True)
+
+
+def execute(opts: RunOptions) -> int:
+    """Run and translate the outcome into the documented exit codes."""
+    try:
+        outcome = run_inventory(opts)
+    except RunLocked as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        typer.secho("Interrupted. Run the same command again to continue where it stopped.", err=True)
+        return 130
+    report_outcome(outcome)
+    return outcome.exit_code
+
+
+@app.command("run")
+def run_cmd(
+    year: int = typer.Option(dt.date.today().year, "--year", help="The inventory year: which programs applied then."),
+    registry: Optional[Path] = RegistryOption,
+    only: Optional[str] = OnlyOption,
+    county: Optional[str] = CountyOption,
+    out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Run folder (default: output/<year>)."),
+    db_path: Path = DbOption,
+    blobs: Optional[Path] = typer.Option(None, "--blobs", metavar="DIR", help="Document store (default: beside the database)."),
+    lang: str = LangOption,
+    dialect: str = DialectOption,
+    workers: int = typer.Option(2, "--workers", min=1, help="Extraction worker processes."),
+    plain: bool = typer.Option(False, "--plain", help="Plain log lines instead of the live display."),
+    settings: list[str] = typer.Option(
+        [], "--set", "-s", metavar="NAME=VALUE",
+        help="A crawler setting, as with `scrapy crawl -s` (e.g. -s CRAWL_CONTACT=mailto:analys@example.org).",
+    ),
+) -> None:
+    """Crawl, extract, classify, decide and export: the whole yearly inventory in one command.
+
+    Running the same command again after a crash or Ctrl-C continues the same run. Exit codes:
+    0 done, 1 failed, 2 bad usage, 3 finished with municipalities in error (listed).
+    """
+    _check_choices(lang, dialect)
+    municipalities = selected_municipalities(registry, only, county)
+    opts = RunOptions(
+        year=year, folder=out or default_folder(year), municipalities=municipalities, db_path=db_path,
+        blobs=blobs or db_path.parent / "blobs", lang=lang, dialect=dialect, workers=workers,
+        plain=True if plain else None, crawl_settings=parse_settings(settings),
+    )
+    raise typer.Exit(code=execute(opts))
+
+
+def parse_settings(items: list[str]) -> dict[str, str]:
+    """``["NAME=VALUE", …]`` → dict; a malformed item is bad usage."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise fail_usage(f"--set takes NAME=VALUE, not {item!r}")
+        out[name.strip()] = value
+    return out
+
+
+def _latest_run(conn, year: Optional[int]) -> int:  # noqa: ANN001
+    sql = "SELECT run_id FROM runs WHERE status = 'done'" + (" AND year = ?" if year else "") + " ORDER BY run_id DESC LIMIT 1"
+    row = conn.execute(sql, (year,) if year else ()).fetchone()
+    if row is None:
+        raise fail_usage("no finished run in the database" + (f" for {year}" if year else ""))
+    return int(row[0])
+
+
+def _run_folder(conn, run_id: int) -> Path:  # noqa: ANN001
+    row = conn.execute("SELECT label, year FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+    if row is None:
+        raise fail_usage(f"no run with id {run_id} in the database")
+    label = row["label"] or ""
+    return Path(label) if label.startswith("/") else default_folder(int(row["year"]))
+
+
+@app.command("export")
+def export_cmd(
+    run: Optional[int] = typer.Option(None, "--run", help="Run id (default: the latest finished run)."),
+    year: Optional[int] = typer.Option(None, "--year", help="The latest finished run of this year."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Where to write (default: the run's folder)."),
+    db_path: Path = DbOption,
+    lang: str = LangOption,
+    dialect: str = DialectOption,
+) -> None:
+    """Write a run's exports again from the database (analyst reviews applied)."""
+    _check_choices(lang, dialect)
+    conn = db.connect(db_path)
+    try:
+        run_id = run if run is not None else _latest_run(conn, year)
+        folder = out or _run_folder(conn, run_id)
+        for path in export_run(conn, run_id, folder, lang=lang, dialect=dialect).values():
+            typer.echo(str(path))
+    finally:
+        conn.close()
+
+
+@review_app.command("export")
+def review_export_cmd(
+    run: Optional[int] = typer.Option(None, "--run", help="Run id (default: the latest finished run)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Workbook to write (default: <run folder>/granskning.xlsx)."),
+    db_path: Path = DbOption,
+    lang: str = LangOption,
+) -> None:
+    """Write granskning.xlsx: every flagged document and uncertain municipality, with drop-downs to correct."""
+    from pipelines.review import export_review_workbook
+    from pipelines.run.results_db import load_results
+
+    _check_choices(lang, "excel")
+    conn = db.connect(db_path)
+    try:
+        run_id = run if run is not None else _latest_run(conn, None)
+        info, municipalities, documents = load_results(conn, run_id)
+        path = out or _run_folder(conn, run_id) / "granskning.xlsx"
+        result = export_review_workbook(info, municipalities, documents, path, conn=conn, lang=lang)
+        typer.echo(f"{path}: {result.document_rows} documents and {result.municipality_rows} municipalities to review")
+    finally:
+        conn.close()
+
+
+@review_app.command("import")
+def review_import_cmd(
+    workbook: Path = typer.Argument(..., metavar="granskning.xlsx", help="The workbook the analyst filled in."),
+    reviewer: str = typer.Option(getpass.getuser(), "--reviewer", help="Who made the decisions."),
+    run: Optional[int] = typer.Option(None, "--run", help="Refuse a workbook from any other run."),
+    db_path: Path = DbOption,
+) -> None:
+    """Check the whole workbook; store its decisions only if every row is valid (else list every problem)."""
+    from pipelines.review import import_review_workbook
+
+    conn = db.connect(db_path)
+    try:
+        report = import_review_workbook(conn, workbook, reviewer, expected_run_id=run)
+    finally:
+        conn.close()
+    if not report.ok:
+        for line in report.lines():
+            typer.echo(line, err=True)
+        typer.secho("Nothing was stored. Correct the file and import it again.", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2)
+    typer.echo(f"{workbook}: {report.stored} decisions stored, {report.unchanged} unchanged. Run `inventory export` to update the files.")
+
+
+@app.command("diff")
+def diff_cmd(
+    year_a: int = typer.Argument(..., help="The earlier inventory year."),
+    year_b: int = typer.Argument(..., help="The later inventory year."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="CSV to write (default: output/diff_A_B.csv)."),
+    db_path: Path = DbOption,
+    lang: str = LangOption,
+    dialect: str = DialectOption,
+) -> None:
+    """New programs, programs that expired or disappeared, and changed tags between two years' runs."""
+    from pipelines.export.diff import diff_runs, write_diff_csv
+    from pipelines.run.results_db import load_results
+
+    _check_choices(lang, dialect)
+    conn = db.connect(db_path)
+    try:
+        _, before, _ = load_results(conn, _latest_run(conn, year_a))
+        _, after, _ = load_results(conn, _latest_run(conn, year_b))
+    finally:
+        conn.close()
+    rows = diff_runs(before, after)
+    path = out or db_path.parent / f"diff_{year_a}_{year_b}.csv"
+    write_diff_csv(path, rows, lang, dialect)
+    for row in rows:
+        change = f"{row.tag}: {row.previous} → {row.current}" if row.tag else (row.current_title or row.previous_title or "")
+        typer.echo(f"{row.kommunkod} {row.municipality}: {row.change} {change}".rstrip())
+    typer.echo(f"{len(rows)} changes; written to {path}")
