@@ -131,6 +131,12 @@ _SUST_NOT = re.compile(
     r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|hållbart (?:sätt|vis)"
     r"|hållbar\w* och (?:pålitlig|stabil|långsiktig|trygg|förutsägbar)\w*|(?:pålitlig|stabil|trygg|förutsägbar)\w* och hållbar\w*"
 )
+#: "Our sustainability work is described in the environmental programme": the program defers the theme.
+_SUST_DEFER = re.compile(
+    r"(?:beskrivs|finns beskriv\w*|hanteras|behandlas|regleras|redovisas|framgår|återfinns|tas upp)\s+(?:\w+\s+){0,2}i\s+(?:\w+\s+){0,3}"
+    r"(?:miljö\w*|klimat\w*|hållbarhets\w*|agenda|översiktsplan\w*|andra|separat\w*|eget|egna|särskil\w*)"
+    r"|inte (?:i|här|i detta|i det här)\b|behandlas inte"
+)
 _SUST_EMPHASIS = re.compile(
     r"grundprincip|genomsyra\w*|bärande|genomgående|röd tråd|grund för (?:hela|allt)|alla delar|i allt vi gör|perspektiv|horisontell\w*"
     r"|prioriter\w*|\bmål\w*|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
@@ -157,11 +163,18 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
         start, end = doc.sentence_bounds(h)
         if start in sentences:
             continue
+        sent = doc.folded[start:end]
+        if _SUST_DEFER.search(sent) or "vision" in sent:
+            continue
+        line = doc.line_of(h).strip()
+        is_heading = 0 < len(line) <= 60 and not line.endswith((".", ",", ":")) and len(line.split()) <= 7
+        if is_heading:
+            following = doc.folded[end : end + 240].split(".")[0]
+            if _SUST_DEFER.search(following):
+                continue
         sentences[start] = h
         hits.append(h)
-        line = doc.line_of(h).strip()
-        sent = doc.folded[start:end]
-        if 0 < len(line) <= 60 and not line.endswith((".", ",", ":")) and len(line.split()) <= 7:
+        if is_heading:
             headings.append(h)
         elif _SUST_EMPHASIS.search(sent):
             emphasis.append(h)
