@@ -18,15 +18,8 @@ from collections import Counter
 
 #: pdfium marks a hyphen at a line end (and joins the lines) with U+FFFE or U+0002.
 _PDFIUM_HYPHEN = "\ufffe\x02"
-_LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
+#: Latin ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ): NFKC spells each out ("ff", "fi", … "st").
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 _SPACES_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _SOFT_HYPHEN_BREAK_RE = re.compile("\u00ad[ \t]*\n[ \t]*")
 _DROP_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -97,9 +90,7 @@ def normalize_text(text: str) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    for lig, plain in _LIGATURES.items():
-        if lig in text:
-            text = text.replace(lig, plain)
+    text = _LIGATURE_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     if _ODD_CHAR_RE.search(text):
         text = _SPACES_RE.sub(" ", text)
         # A soft hyphen at a line end is a hyphenation point: join the word; elsewhere drop it.
