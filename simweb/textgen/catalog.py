@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 
 from simweb.population import Profile
 from simweb.textgen import gazetteer
-from simweb.textgen.titles import ProgramTitle, cap, draft_title, other_title, program_title
-from simweb.textgen.validity import (
-    VALIDITY_WEIGHTS, Validity, draw_draft, draw_expired, draw_future, draw_valid,
-)
-from simweb.textgen.vary import Gen
+from simweb.textgen.titles import ProgramTitle, cap, program_title
+from simweb.textgen.validity import Validity
+from simweb.textgen.vary import Gen, add_days
 
 #: Tag keys of a classification (classify.document.TAG_KEYS) — repeated here so that simweb
 #: does not import product code at plan time; tests check that the two agree.
@@ -149,7 +147,7 @@ class Planner:
                 **tags, **self._regional_ctx()}
         if tags["action_plan"] == "separate":
             spec["ap_title"] = self._action_plan_title(pt, v, tags["yearly_activities"])
-        published = _plus_days(v.adopted, g.between(2, 45))
+        published = add_days(v.adopted, g.between(2, 45))
         doc_id = self.add(role, fmt, pt.title, spec, truth=truth, published=published,
                           link_hint=pt.title if g.chance(0.7) else cap(pt.form.definite))
         info = {"id": doc_id, "title": pt.title, "definite": pt.form.definite, "noun": pt.form.noun,
@@ -176,15 +174,9 @@ class Planner:
         fmt = g.pick(("pdf", "pdf", "pdf", "docx", "html"))
         self.add("action_plan", fmt, title, {"program": _public(prog), "first_year": self._ap_year,
                                              "yearly": prog["tags"]["yearly_activities"]},
-                 parent=prog["id"], published=_plus_days(v.adopted, g.between(20, 200)))
+                 parent=prog["id"], published=add_days(v.adopted, g.between(20, 200)))
 
 
 def _public(prog: dict) -> dict:
     """What related documents need to know about a program (no back-references)."""
     return {k: prog[k] for k in ("id", "title", "definite", "noun", "validity", "period", "ptype")}
-
-
-def _plus_days(iso: str, days: int) -> str:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()

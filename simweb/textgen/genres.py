@@ -14,21 +14,15 @@ from simweb.textgen.build import builder
 from simweb.textgen.model import Bullets, Content, Cover, Heading, Para, Table
 from simweb.textgen.styles import choose_style
 from simweb.textgen.validity import Validity, sv_date
-from simweb.textgen.vary import Gen
+from simweb.textgen.vary import Gen, add_days
 
 if TYPE_CHECKING:
     from simweb.documents import SimDocument
 
 
-def _days(iso: str, n: int) -> str:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=n)).isoformat()
-
-
 def _deadline(v: Validity) -> str:
     """The last day for comments on a draft (the draft's date is when it was sent out)."""
-    return _days(v.adopted, 60)
+    return add_days(v.adopted, 60)
 
 
 def _title_in_text(t: str, muni: dict) -> str:
@@ -154,7 +148,7 @@ def build_protocol(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         decision = g.t("{$b} beslutar att anta {$t}{, att gälla från och med $f|}.", b=body.capitalize(), t=_title_in_text(t, muni),
                        f=v.valid_from or "")
     blocks += [Heading("Beslutsunderlag", 3, toc=False),
-               Bullets((f"Tjänsteskrivelse {_days(v.adopted, -g.between(20, 45))}", f"Förslag till {_title_in_text(t, muni)}")),
+               Bullets((f"Tjänsteskrivelse {add_days(v.adopted, -g.between(20, 45))}", f"Förslag till {_title_in_text(t, muni)}")),
                Heading(g.pick((f"{body.capitalize()}s beslut", "Beslut")), 3, toc=False), Para(decision)]
     if spec["decision"] == "anta" and g.chance(0.4):
         blocks.append(Para(g.t("{Yrkanden|Yrkande}: {$p} ({$q}) yrkar bifall till {kommunstyrelsens förslag|förslaget}.", p=parts.person(g), q=g.pick(parts.PARTIES))))

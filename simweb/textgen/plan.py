@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from simweb.population import Profile
 from simweb.textgen import gazetteer
-from simweb.textgen.catalog import Planner, _plus_days, _public, empty_truth
+from simweb.textgen.catalog import Planner, _public, empty_truth
 from simweb.textgen.titles import cap, draft_title, other_title, program_title
 from simweb.textgen.validity import (
     VALIDITY_WEIGHTS, Validity, draw_draft, draw_expired, draw_future, draw_valid,
 )
-from simweb.textgen.vary import Gen, stable_seed
+from simweb.textgen.vary import Gen, add_days, stable_seed
 
 GENERAL_ROLES = ("oversiktsplan", "budget", "vision", "tourism_strategy", "rural_strategy", "regional_rus",
                  "business_region_strategy", "other_policy", "news", "other_policy")
@@ -188,7 +188,7 @@ def _about(pl: Planner, role: str, prog: dict | None) -> None:
     if role == "news":
         kind = "draft" if draft else "adoption"
         pl.add("news", "html", _news_title(g, kind, muni, prog), {"kind": kind, "program": pub},
-               parent=prog["id"], published=_plus_days(meeting, g.between(1, 9)))
+               parent=prog["id"], published=add_days(meeting, g.between(1, 9)))
     elif role == "protocol":
         body = muni["board"] if draft or v.adopted_by == "kommunstyrelsen" else muni["council"]
         short = "KF" if body.endswith("fullmäktige") else "KS"
@@ -196,19 +196,19 @@ def _about(pl: Planner, role: str, prog: dict | None) -> None:
                         f"Utdrag ur protokoll {short} {meeting} § {v.paragraph}", f"{cap(body)} {meeting} – protokoll"))
         pl.add("protocol", g.pick(("pdf",) * 6 + ("docx",)), title,
                {"program": pub, "body": body, "meeting": meeting, "decision": "remiss" if draft else "anta"},
-               parent=prog["id"], published=_plus_days(meeting, g.between(5, 14)))
+               parent=prog["id"], published=add_days(meeting, g.between(5, 14)))
     elif role == "tjansteskrivelse":
         prefix = g.pick(("Tjänsteskrivelse", "Tjänsteutlåtande", "Tjänsteskrivelse"))
         what = "Remiss av förslag till" if draft else "Antagande av"
         t = prog["title"]
         title = f"{prefix} – {what} {t if t.startswith(muni['name']) else t[:1].lower() + t[1:]}"
-        pl.add("tjansteskrivelse", g.pick(("pdf", "pdf", "docx")), title, {"program": pub, "date": _plus_days(meeting, -g.between(20, 50))},
-               parent=prog["id"], published=_plus_days(meeting, -g.between(5, 15)))
+        pl.add("tjansteskrivelse", g.pick(("pdf", "pdf", "docx")), title, {"program": pub, "date": add_days(meeting, -g.between(20, 50))},
+               parent=prog["id"], published=add_days(meeting, -g.between(5, 15)))
     elif role == "summary_page":
         title = g.pick((prog["title"], cap(prog["definite"]), f"{cap(prog['definite'])} i korthet", "Vårt näringslivsarbete",
                         f"Så arbetar vi med {prog['definite']}"))
         pl.add("summary_page", "html", title, {"kind": "summary", "program": pub}, parent=prog["id"],
-               published=_plus_days(meeting, g.between(10, 120)))
+               published=add_days(meeting, g.between(10, 120)))
     elif role == "evaluation_report":
         ctx = {"year": y, "about_title": prog["title"], "about_definite": prog["definite"]}
         pl.add("evaluation_report", "pdf", other_title(g, "evaluation_report", muni, ctx),
@@ -246,7 +246,7 @@ def _defects(pl: Planner, primary: dict | None) -> None:
                     "neighbours": pl.neighbours}
             if kind == "encrypted":
                 spec["encryption"] = g.pick(ENCRYPTIONS)
-            pl.add("program", "pdf", t.title, spec, truth=truth, published=_plus_days(old.adopted, 30),
+            pl.add("program", "pdf", t.title, spec, truth=truth, published=add_days(old.adopted, 30),
                    defect="scanned" if kind == "scanned" else kind,
                    **({"link_hint": t.title}))
         elif kind in ("doc", "odt"):

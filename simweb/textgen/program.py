@@ -12,7 +12,7 @@ from simweb.textgen.build import builder
 from simweb.textgen.model import Bullets, Columns, Content, Cover, Figure, Heading, PageBreak, Para, Table, Toc
 from simweb.textgen.styles import choose_style
 from simweb.textgen.validity import Validity, adoption_line, sv_date, validity_sentences
-from simweb.textgen.vary import Gen
+from simweb.textgen.vary import Gen, add_days
 
 if TYPE_CHECKING:
     from simweb.documents import SimDocument
@@ -22,12 +22,6 @@ PHOTOS = ("Foto: {Företagare|Medarbetare} {i verkstaden|på kontoret|i butiken}
           "Bild: {Näringslivsdagen|Företagsfrukost} {i kommunhuset|på stadshotellet}", "Foto: {Sommar|Höst} {vid sjön|i centrum}")
 COMPANY = ("{$s}s Mekaniska AB", "{$s} Bygg & Montage AB", "Nordic {Steel|Wood|Pack} AB", "{$namn} {Trä|Plåt|El} AB",
            "{$s} {Lantbruk|Åkeri} AB", "Café {Torget|Hörnan}", "{$s} Design AB")
-
-
-def _plus(iso: str, days: int) -> str:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
 def estimate_pages(blocks: list, style=None) -> float:
@@ -98,7 +92,7 @@ def _cover(g: Gen, spec: dict, v: Validity, muni: dict, draft: bool) -> tuple[Co
     if draft:
         subtitle = g.pick(("Förslag", "Remissversion", "Samrådshandling", "Förslag till beslut"))
         lines.append(g.t("{Remissversion $a. Synpunkter senast $d|Remisstid till och med $d}", a=v.adopted,
-                         d=sv_date(_plus(v.adopted, 60), g)))
+                         d=sv_date(add_days(v.adopted, 60), g)))
     elif g.chance(0.5 if v.style != "adoption_only" else 0.8):
         lines.append(adoption_line(v, g))
         shows_adoption = True
@@ -275,7 +269,7 @@ def build_program(spec: dict, g: Gen, doc: "SimDocument") -> Content:
         closing += validity_sentences(v, g, noun.capitalize())
     if draft:
         closing.append(g.t("Synpunkter på förslaget lämnas {senast|} {$d} till {kommunstyrelsen|näringslivsenheten}.",
-                           d=sv_date(_plus(v.adopted, 60), g)))
+                           d=sv_date(add_days(v.adopted, 60), g)))
     elif not adoption_shown or v.style in ("adoption_only", "tills_vidare", "until", "revise_by", "horizon_title") and g.chance(0.5):
         closing.append(g.t("{$N} {antogs|fastställdes} av {$by} {$d} (§ {$p}).", N=noun.capitalize(), by=v.adopted_by,
                            d=sv_date(v.adopted, g), p=str(v.paragraph)))

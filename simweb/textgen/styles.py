@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from simweb.textgen.model import Style
-from simweb.textgen.vary import Gen
+from simweb.textgen.vary import Gen, add_days
 
 ACCENTS = ((0.08, 0.28, 0.52), (0.0, 0.42, 0.36), (0.55, 0.1, 0.16), (0.2, 0.2, 0.2), (0.36, 0.22, 0.5),
            (0.0, 0.36, 0.6), (0.6, 0.38, 0.0))
 CREATORS = ("Microsoft® Word 2010", "Microsoft® Word 2016", "Microsoft® Word för Office 365", "Adobe InDesign CS6 (Windows)",
             "Adobe InDesign CC 2015 (Macintosh)", "Writer", "PScript5.dll Version 5.2.2", "")
-
-
-def _days_before(iso: str, days: int) -> str:
-    return (dt.date.fromisoformat(iso) - dt.timedelta(days=days)).isoformat()
 
 
 def choose_style(g: Gen, kind: str, *, title: str, slug: str, published: str, issuer: str) -> Style:
@@ -36,7 +30,7 @@ def choose_style(g: Gen, kind: str, *, title: str, slug: str, published: str, is
         metadata_title=meta_title,
         metadata_author=g.pick(("", "Näringslivsenheten", "Kommunledningskontoret", "anna.s", "Kommunstyrelsen", "Administratör")),
         metadata_creator=g.pick(CREATORS),
-        created=_days_before(published, g.between(0, 20)),
+        created=add_days(published, -g.between(0, 20)),
         accent=g.pick(ACCENTS),
         chapters_on_new_page=designed and g.chance(0.45),
     )

@@ -10,6 +10,7 @@ Template syntax (nesting allowed):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import random
 import re
@@ -18,6 +19,11 @@ from typing import Sequence, TypeVar
 
 T = TypeVar("T")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def add_days(iso: str, days: int) -> str:
+    """An ISO date ``days`` later (or earlier, when negative)."""
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
 def stable_seed(*parts: object) -> int:
