@@ -117,7 +117,10 @@ def route(site: Site, req: Request, state: ServerState) -> Reply:
 
 def _dynamic_or_page(site: Site, upath: str, query: str, sid: str | None) -> Reply | None:
     p = site.profile
-    params = parse_qsl(query, keep_blank_values=True)
+    try:  # browsers on ISO-8859-1 pages send form values in that charset
+        params = parse_qsl(query, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        params = parse_qsl(query, keep_blank_values=True, encoding="iso-8859-1")
     print_mode = False
     if p.print_style == "path" and upath.startswith("/print/"):
         upath, print_mode = upath[len("/print"):], True

@@ -72,6 +72,9 @@ def test_search_where_the_manifest_says(simweb):
             continue
         status, _, body = simweb.get(template.format(q=quote("näringsliv")))
         assert status == 200 and b"<main" in body
+        latin1 = simweb.get(template.format(q=quote("näringsliv", encoding="iso-8859-1")))[2]
+        assert re.search(rb"<p class=\"lead\">(\d+) tr", latin1).group(1) == re.search(
+            rb"<p class=\"lead\">(\d+) tr", body).group(1)
         for doc in entry["documents"]:
             if "only_search" in doc["reachable_via"]:
                 found = False
