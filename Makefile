@@ -1,10 +1,10 @@
-# One command each: `make test` (set-up + tests), `make demo` arrives with the yearly run.
+# One command each: `make demo` (set-up + the inventory on the simulated web), `make test` (set-up + tests).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test install clean
+.PHONY: test demo install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The whole inventory of the 290 simulated municipalities, exports in output/demo/.
+demo: $(STAMP)
+	$(BIN)/inventory demo --fresh
 
 clean:
 	rm -rf $(VENV) .pytest_cache
