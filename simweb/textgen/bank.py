@@ -226,7 +226,7 @@ AREAS: tuple[Area, ...] = (
         ("Landsbygd och areella näringar", "Levande landsbygd", "Gröna näringar", "Hela kommunen ska leva"),
         (
             "{Jord- och skogsbruket|De gröna näringarna} {är viktiga|har stor betydelse} för {sysselsättningen|landsbygden} {i $namn|}.",
-            "{Vi vill|$org vill} att {det ska vara möjligt|man ska kunna} {att bo och driva företag|driva företag} i {hela kommunen|alla delar av kommunen}.",
+            "{Vi vill|$org vill} att det ska {vara möjligt att|gå att} {bo och driva företag|driva företag} i {hela kommunen|alla delar av kommunen}.",
             "{Lokal service|Service på landsbygden} {som|såsom} {dagligvaruhandel och drivmedel|butiker och bensinstationer} {är|är ofta} {en förutsättning|avgörande} för {företagande|att bygden ska leva}.",
         ),
         (

@@ -40,7 +40,8 @@ def plan_municipality(muni: dict, profile: Profile, seed: int, year: int,
         v = (_gotland_validity(g, year) if muni["is_region"] else None) or draw_valid(g, g.weighted(VALIDITY_WEIGHTS), year)
         first = v.start if v.start is not None else int(v.adopted[:4])
         pred_v = draw_expired(g, year, before=first)
-        pred_t = program_title(g, g.pick((profile.program_type, "naringslivsprogram")), pred_v, muni)
+        pred_type = g.pick((profile.program_type, "naringslivsprogram"))
+        pred_t = program_title(g, pred_type, pred_v, muni)
         pred = {"title": pred_t.title, "period": pred_v.period(), "validity": pred_v}
         primary = pl.program(v, profile.program_type, primary=True,
                              predecessor=pred if g.chance(0.65) else None)
@@ -49,7 +50,7 @@ def plan_municipality(muni: dict, profile: Profile, seed: int, year: int,
         truth["action_plan_doc_ids"] = [d["doc_id"] for d in pl.docs if d["role"] == "action_plan"]
         subjects.append(primary)
         if g.chance(0.35):
-            subjects.append(pl.program(pred_v, profile.program_type, primary=False, pt=pred_t))
+            subjects.append(pl.program(pred_v, pred_type, primary=False, pt=pred_t))
         if (v.valid_to or "9999") <= f"{year + 1}-12-31" and g.chance(0.25):
             dv = draw_draft(g, year)
             start = max(dv.start or year, int(v.valid_to[:4]) + 1)

@@ -196,3 +196,25 @@ def test_program_lengths(docs):
     pages = [d.spec["pages"] for d in docs if d.role == "program" and d.defect is None]
     assert min(pages) >= 6 and max(pages) <= 30
     assert Counter(p >= 15 for p in pages)[True] > 20
+
+
+def test_program_type_follows_the_leading_word_of_the_title(docs):
+    """Type by the title's leading word: "Näringslivs- och tillväxtstrategi" is näringsliv, "Plan för
+    näringslivsutveckling" is annat, "Strategi för hållbar tillväxt" is tillväxt."""
+    for d in docs:
+        if d.role not in ("program", "draft_program") or d.defect:
+            continue
+        title = re.sub(r"^(Förslag till|Remissutgåva:)\s*", "", d.title, flags=re.I)
+        words = re.findall(r"[a-zåäöé]+", title.lower())
+        gen = d.spec["muni"]["gen_name"].lower().split()[-1]
+        words = [w for w in words if w not in ("strategiskt", gen)]
+        first = words[0]
+        if first.startswith("näringsliv"):
+            expected = "naringslivsprogram"
+        elif first.startswith("tillväxt") or title.lower().startswith("strategi för hållbar tillväxt"):
+            expected = "tillvaxtprogram"
+        else:
+            expected = "annat"
+        if d.spec["muni"]["is_region"] and first == "tillväxtprogram":
+            expected = "tillvaxtprogram"
+        assert d.truth["program_type"] == expected, (d.doc_id, d.title)
