@@ -159,7 +159,9 @@ def build_rural(spec: dict, g: Gen, doc: "SimDocument") -> Content:
 def build_rus(spec: dict, g: Gen, doc: "SimDocument") -> Content:
     rus, region = spec["rus"], spec["region"]
     county = spec["muni"]["county_name"] or "länet"
-    blocks: list = [Cover(title=rus.long, issuer=region, lines=(g.t("{Antagen|Fastställd} av {regionfullmäktige|förbundsfullmäktige|regionstyrelsen} $y", y=str(rus.start)),)),
+    if doc.title.startswith(("Tillväxtprogram", "Regionalt tillväxtprogram")):
+        return _county_growth_program(spec, g, doc)
+    blocks: list = [Cover(title=doc.title, issuer=region, lines=(g.t("{Antagen|Fastställd} av {regionfullmäktige|förbundsfullmäktige|regionstyrelsen} $y", y=str(rus.start)),)),
                     Heading("Förord", 1),
                     Para(g.t("{Den regionala utvecklingsstrategin|Strategin} {är|utgör} {länets|hela länets} {gemensamma|övergripande} {strategi|plattform} för {hållbar tillväxt|regional utveckling} {i $c|}. "
                              "{Den|Strategin} {har tagits fram|togs fram} {tillsammans med|i samverkan med} {länets kommuner|kommunerna}, {näringslivet|företag} och {akademin|högskolan}.", c=county)),
@@ -170,6 +172,20 @@ def build_rus(spec: dict, g: Gen, doc: "SimDocument") -> Content:
                              "{Kommunerna|Länets kommuner} {bidrar|förväntas bidra} {genom sina egna|i sina} {program och planer|styrdokument}.")),
                     Heading("Genomförande", 1),
                     Para(g.t("{Strategin|RUS:en} {genomförs|förverkligas} {genom|via} {handlingsprogram|genomförandeprogram} {och|samt} {strukturfondsprogrammen|regionala projekt}."))]
+    return Content(tuple(blocks), _style(g, doc))
+
+
+def _county_growth_program(spec: dict, g: Gen, doc: "SimDocument") -> Content:
+    """A county's regional growth program (RTP) of the 2000s: a 'Tillväxtprogram' that is not the municipality's."""
+    region = spec["region"]
+    blocks: list = [Cover(title=doc.title, issuer=region, subtitle="Regionalt tillväxtprogram"),
+                    Heading("Inledning", 1),
+                    Para(g.t("{Tillväxtprogrammet|Programmet} {är|utgör} {länets gemensamma program|det samlade regionala programmet} för {hållbar tillväxt|tillväxt och sysselsättning}. "
+                             "{Det|Programmet} {har tagits fram av|samordnas av} $r {i samverkan med|tillsammans med} {länets kommuner|kommunerna}, {näringslivet|företagen} och {statliga myndigheter|länsstyrelsen}.",
+                             r=region)),
+                    Heading("Insatsområden", 1),
+                    Bullets(("Företagande och innovation", "Kompetensförsörjning", "Infrastruktur och kommunikationer", "Attraktiva miljöer")),
+                    Para(g.t("{Kommunerna|Länets kommuner} {ansvarar för|bidrar med} {egna insatser|lokala insatser} {inom ramen för|i linje med} programmet."))]
     return Content(tuple(blocks), _style(g, doc))
 
 

@@ -113,8 +113,13 @@ def other_title(g: Gen, role: str, muni: dict, ctx: dict) -> str:
                        f"Besöksnäringsstrategi {n} 2025", f"Destinationsutvecklingsplan för {n}"))
     if role == "rural_strategy":
         return g.pick((f"Landsbygdsprogram för {k}", f"Landsbygdsstrategi {y - 1}–{y + 2}",
-                       f"Landsbygdsutvecklingsprogram {y}–{y + 4}", f"Lokal utvecklingsstrategi för Leader {n}bygden"))
+                       f"Landsbygdsutvecklingsprogram {y}–{y + 4}", f"Lokal utvecklingsstrategi för Leader {n}bygden",
+                       f"Serviceplan för {k} {y}–{y + 3}"))
     if role == "regional_rus":
+        county = muni["county_name"].removesuffix(" län")
+        if county and not muni["is_region"] and g.chance(0.2):  # an older county growth program (RTP)
+            county = county[:-1] if county.endswith("s") else county
+            return g.pick((f"Tillväxtprogram {county} 2008–2010", f"Regionalt tillväxtprogram för {county} 2004–2007"))
         return ctx["rus"].long
     if role == "business_region_strategy":
         b = ctx["body"]
