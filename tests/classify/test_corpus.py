@@ -191,14 +191,94 @@ def test_split_is_stratified_by_role():
 
 
 def test_rebuild_is_reproducible(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_corpus", CORPUS / "build_corpus.py")
+    counts = _builder().build(tmp_path)
+    assert sum(counts.values()) == len(ALL)
+    for name in counts:
+        assert (tmp_path / name).read_bytes() == (CORPUS / name).read_bytes(), name
+
+
+def test_size_balance_and_coverage():
+    assert len(ALL) >= 400
+    relevant = sum(r["relevant"] for r in ALL)
+    assert 0.25 <= relevant / len(ALL) <= 0.45
+    roles = Counter(r["doc_role"] for r in ALL)
+    assert set(roles) == DOC_ROLES, DOC_ROLES - set(roles)
+    types = Counter(r["program_type"] for r in ALL if r["relevant"])
+    assert min(types.values()) >= 10, types
+    years = Counter((r["year"], r["valid_in_year"]) for r in ALL if r["relevant"])
+    assert years[(2023, True)] and years[(2023, False)] and years[(2017, None)], years
+    assert sum(1 for r in ALL if r["relevant"] and r["until_further_notice"]) >= 8
+    hand = sum(1 for r in ALL if r["id"].startswith("c"))
+    assert hand / len(ALL) >= 0.6, "most of the corpus must be individually written"
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_corpus_t", CORPUS / "build_corpus.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
+    sys.modules[spec.name] = module
     try:
         spec.loader.exec_module(module)
     finally:
         sys.modules.pop(spec.name, None)
-    counts = module.build(tmp_path)
-    assert sum(counts.values()) == len(ALL)
-    for name in counts:
-        assert (tmp_path / name).read_bytes() == (CORPUS / name).read_bytes(), name
+    return module
+
+
+SOURCE = """# comment
+=== t1
+role: program
+kommun: 0583
+title: Näringslivsprogram 2015–2018
+labels: type=naringslivsprogram from=2015 to=2018 ufn=0 rus=1 inter=0 ap=1 sust=0 co=0 goals=0 yearly=0
+---
+Cover
+<<FF>>
+Page two
+
+=== t2
+role: news
+---
+Nu har kommunfullmäktige antagit programmet.
+"""
+
+
+def test_builder_parses_sources_and_derives_labels(tmp_path):
+    b = _builder()
+    src = tmp_path / "s.txt"
+    src.write_text(SOURCE, encoding="utf-8")
+    docs = b.parse_source(src)
+    assert [d.id for d in docs] == ["t1", "t2"]
+    assert docs[0].text == "Cover\fPage two"
+    program = b.to_record(docs[0])
+    assert program["relevant"] and program["regional"] == "rus" and program["valid_in_year"] is True
+    assert (program["valid_from"], program["valid_to"]) == ("2015-01-01", "2018-12-31")
+    news = b.to_record(docs[1])
+    assert news["relevant"] is False and all(news[k] is None for k in TAG_KEYS if k != "relevant")
+
+
+def test_year_parameter_changes_valid_in_year():
+    b = _builder()
+    rec = {"relevant": True, "doc_role": "program", "year": 2017, "valid_from": "2015-01-01",
+           "valid_to": "2018-12-31", "until_further_notice": False}
+    assert b.expected_valid_in_year(rec) is True
+    assert b.expected_valid_in_year({**rec, "year": 2023}) is False
+    open_ended = {**rec, "valid_from": "2016-02-23", "valid_to": None}
+    assert b.expected_valid_in_year(open_ended) is True
+    assert b.expected_valid_in_year({**open_ended, "year": 2023}) is None
+    assert b.expected_valid_in_year({**open_ended, "year": 2023, "until_further_notice": True}) is True
+    assert b.expected_valid_in_year({**rec, "doc_role": "draft_program"}) is False
+
+
+@pytest.mark.parametrize("bad, message", [
+    (SOURCE.replace("role: news", "role: news\nlabels: type=annat"), "must not carry labels"),
+    (SOURCE.replace("yearly=0\n", "yearly=0 viy=0\n", 1), "period implies"),
+    (SOURCE.replace("kommun: 0583", "kommun: 0583\nkommun: 0584"), "twice"),
+    (SOURCE.replace("role: news", "role: blog"), "unknown role"),
+    (SOURCE.replace(" rus=1", ""), "missing label rus"),
+])
+def test_builder_rejects_bad_sources(tmp_path, bad, message):
+    b = _builder()
+    src = tmp_path / "s.txt"
+    src.write_text(bad, encoding="utf-8")
+    with pytest.raises(b.CorpusError, match=message):
+        for doc in b.parse_source(src):
+            b.to_record(doc)

@@ -318,10 +318,44 @@ def build(out_dir: Path = HERE) -> dict[str, int]:
     return counts
 
 
-def main() -> int:
+def stats(records: list[dict[str, Any]], split: dict[str, str]) -> list[str]:
+    """Counts by role, program type, labels and split, as lines of a plain-text table."""
+    lines = []
+
+    def table(title: str, key) -> None:
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: {"train": 0, "dev": 0})
+        for rec in records:
+            value = key(rec)
+            if value is not None:
+                counts[str(value)][split[rec["id"]]] += 1
+        lines.append(f"{title:<34}{'train':>7}{'dev':>6}")
+        for value in sorted(counts):
+            c = counts[value]
+            lines.append(f"  {value:<32}{c['train']:>7}{c['dev']:>6}")
+
+    table("doc_role", lambda r: r["doc_role"])
+    table("relevant", lambda r: r["relevant"])
+    table("program_type", lambda r: r["program_type"])
+    table("year", lambda r: r["year"])
+    table("source", lambda r: "generated" if r["id"].startswith("g") else "hand-written")
+    for key in ("valid_in_year", "until_further_notice", "regional", "rus_link", "intermunicipal_link",
+                "action_plan", "sustainability", "co_created", "measurable_goals", "yearly_activities"):
+        table(key + " (relevant rows)", lambda r, k=key: ("null" if r[k] is None else r[k]) if r["relevant"] else None)
+    lengths = sorted(len(r["text"]) for r in records)
+    q = [lengths[int(p * (len(lengths) - 1))] for p in (0, 0.25, 0.5, 0.75, 1)]
+    lines.append("text length min/q1/median/q3/max: " + " / ".join(str(x) for x in q))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    argv = sys.argv[1:] if argv is None else argv
     try:
         counts = build()
+        if "--stats" in argv:
+            records = load_sources()
+            for line in stats(records, assign_split(records)):
+                log.info("%s", line)
     except CorpusError as exc:
         log.error("corpus: %s", exc)
         return 2

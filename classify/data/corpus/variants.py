@@ -14,6 +14,7 @@ import random
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -202,41 +203,28 @@ def program_text(f: Family, rng: random.Random, places: list[Place]) -> str:
                    g2=rng.randint(68, 78), g3=f"3,{rng.randint(0, 3)}", g4=f"3,{rng.randint(4, 8)}",
                    g5=rng.randint(74, 80), g6=rng.randint(78, 85), g7=rng.choice((50, 75, 100, 150)),
                    g8=rng.randint(3, 8), p=f"{rng.randint(5, 95)} {rng.randint(100, 999)}", f=rng.randint(400, 6000))
-    want = {"rus": rng.random() < 0.3, "inter": rng.random() < 0.4, "ap": rng.random() < 0.55,
+    want = {"rus": rng.random() < 0.15, "inter": rng.random() < 0.3, "ap": rng.random() < 0.55,
             "sust": rng.random() < 0.35, "co": rng.random() < 0.45, "goals": rng.random() < 0.45,
             "yearly": rng.random() < 0.3}
     want["ap"] = want["ap"] or want["yearly"]
-    blocks: list[str] = []
 
     def pick(pool: tuple[str, ...]) -> str:
         return _fill(pool[rng.randrange(len(pool))], f)
 
-    if want["rus"]:
-        blocks.append(pick(B.RUS_POS))
-    elif rng.random() < 0.5:
-        blocks.append(pick(B.RUS_TRAP))
-    if want["inter"]:
-        blocks.append(pick(B.INTER_POS_BODY) if body and rng.random() < 0.75 else pick(B.INTER_POS_NB))
-    elif rng.random() < 0.5:
-        blocks.append(pick(B.INTER_TRAP))
-    if want["sust"]:
-        blocks.append(pick(B.SUST_POS))
-    elif rng.random() < 0.5:
-        blocks.append(pick(B.SUST_TRAP))
-    if want["goals"]:
-        blocks.append(pick(B.GOALS_POS))
-    elif rng.random() < 0.6:
-        blocks.append(pick(B.GOALS_TRAP))
+    def block(flag: str, positive: Callable[[], str], traps: tuple[str, ...], p_trap: float) -> str:
+        """The positive block when the theme is wanted, else (sometimes) a trap, else nothing."""
+        if want[flag]:
+            return positive()
+        return pick(traps) if rng.random() < p_trap else ""
+
+    inter_pos = lambda: pick(B.INTER_POS_BODY) if body and rng.random() < 0.75 else pick(B.INTER_POS_NB)  # noqa: E731
+    blocks = [block("rus", lambda: pick(B.RUS_POS), B.RUS_TRAP, 0.5), block("inter", inter_pos, B.INTER_TRAP, 0.5),
+              block("sust", lambda: pick(B.SUST_POS), B.SUST_TRAP, 0.5),
+              block("goals", lambda: pick(B.GOALS_POS), B.GOALS_TRAP, 0.6)]
+    blocks = [b for b in blocks if b]
     rng.shuffle(blocks)
-    tail: list[str] = []
-    if want["ap"]:
-        tail.append(pick(B.AP_POS))
-    elif rng.random() < 0.5:
-        tail.append(pick(B.AP_TRAP))
-    if want["yearly"]:
-        tail.append(pick(B.YEARLY_POS))
-    elif rng.random() < 0.5:
-        tail.append(pick(B.YEARLY_TRAP))
+    tail = [b for b in (block("ap", lambda: pick(B.AP_POS), B.AP_TRAP, 0.5),
+                        block("yearly", lambda: pick(B.YEARLY_POS), B.YEARLY_TRAP, 0.5)) if b]
     focus = "\n".join(f"{n}. {a}" for n, a in enumerate(f.focus, 1))
     heading = rng.choice(("Fokusområden", "Prioriterade områden", "Strategiska områden", "Insatsområden"))
     intro = pick(B.INTRO)
