@@ -22,7 +22,8 @@ import docx
 from docx.oxml.ns import qn
 
 from classify.document import Heading
-from pipelines.extract.normalize import is_junk_title, normalize_pages, normalize_text
+from pipelines.extract.normalize import normalize_pages, normalize_text
+from pipelines.extract.titles import Line, body_size, largest_text, pick_title
 from pipelines.extract.result import ExtractionResult, Table
 
 _HEADING_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
@@ -194,27 +195,17 @@ def extract_docx(source: Path | bytes, *, name: str, mode: str) -> ExtractionRes
 
 
 def _pick_title(candidates: list[tuple[int, str, int | None, float | None]], meta_title: str | None) -> str | None:
-    """Title style; else the largest text on page 1 (clearly larger than the body, at least as
-    large as the headings); else the first Heading 1; else a non-junk metadata title; else the
-    first paragraph."""
-
-    def clean(text: str) -> str:
-        return normalize_text(text).replace("\n", " ")[:300]
-
+    """Title style; else the largest text on page 1 (see :func:`largest_text`); else the first
+    Heading 1; else a non-junk metadata title; else the first paragraph."""
     first_page = [c for c in candidates if c[0] == 1]
     for _, text, level, _ in first_page:
         if level == 0:
-            return clean(text)
-    sized = [(size, -i) for i, (_, _, _, size) in enumerate(first_page) if size]
-    if sized:
-        sizes = sorted(size for size, _ in sized)
-        largest, neg_index = max(sized)
-        heading_sizes = [size or 0.0 for _, _, level, size in first_page if level is not None]
-        if largest >= sizes[len(sizes) // 2] * 1.25 and largest >= max(heading_sizes, default=0.0):
-            return clean(first_page[-neg_index][1])
+            return normalize_text(text).replace("\n", " ")[:300]
+    sized = {1: [Line(text, size) for _, text, _, size in candidates if size]}
+    title = largest_text([Line(text, size) for _, text, _, size in first_page if size], body_size(sized))
+    if title:
+        return title
     for _, text, level, _ in first_page:
         if level == 1:
-            return clean(text)
-    if not is_junk_title(meta_title):
-        return clean(meta_title or "")
-    return clean(candidates[0][1]) if candidates else None
+            return normalize_text(text).replace("\n", " ")[:300]
+    return pick_title([Line(text, 0.0) for _, text, _, _ in candidates[:1]], 0.0, meta_title)

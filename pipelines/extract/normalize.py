@@ -200,20 +200,3 @@ def strip_page_furniture(pages: list[str], *, min_pages: int = 3, share: float =
 def normalize_pages(pages: list[str]) -> list[str]:
     """:func:`normalize_text` on each page, then :func:`strip_page_furniture` across them."""
     return strip_page_furniture([normalize_text(p) for p in pages])
-
-
-# --- titles ---------------------------------------------------------------------------------
-
-_JUNK_TITLE_RE = re.compile(
-    r"^(microsoft (word|powerpoint|excel)\b|untitled|namnlös|dokument\s*\d*$|document\s*\d*$|"
-    r"powerpoint[- ]presentation|presentation\d*$|.*\.(docx?|pptx?|indd|pdf|odt|rtf)$|\(?anonymous\)?$|"
-    r"\(?unspecified\)?$|(ny\s)?mall(\s|$)|template|titel$|title$|rubrik$)",
-    re.IGNORECASE,
-)
-
-
-def is_junk_title(title: str | None) -> bool:
-    """True for metadata titles that say nothing: "Microsoft Word - Dokument1", "untitled", "x.docx"."""
-    if not title or not title.strip():
-        return True
-    return bool(_JUNK_TITLE_RE.match(title.strip())) or not re.search(r"[^\W\d_]{3}", title)

@@ -16,7 +16,8 @@ from typing import Any
 from lxml import etree
 
 from classify.document import Heading
-from pipelines.extract.normalize import is_junk_title, normalize_pages, normalize_text
+from pipelines.extract.normalize import normalize_pages, normalize_text
+from pipelines.extract.titles import is_junk_title
 from pipelines.extract.result import ExtractionResult, Table
 
 NS = {

@@ -26,7 +26,8 @@ import pypdfium2.raw as pdfium_c
 from pipelines.extract import ocr
 from pipelines.extract.limits import ExtractLimits, screen_pages
 from pipelines.extract.normalize import normalize_pages, normalize_text
-from pipelines.extract.pdf_layout import Line, body_size, find_headings, page_lines, pick_title, read_page_text
+from pipelines.extract.pdf_layout import page_lines, read_page_text
+from pipelines.extract.titles import Line, body_size, find_headings, pick_title
 from pipelines.extract.pdf_tables import extract_tables
 from pipelines.extract.result import ExtractionResult
 

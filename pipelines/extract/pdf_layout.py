@@ -1,4 +1,4 @@
-"""Layout knowledge on top of pdfium's text layer: reading order, font sizes, title, headings.
+"""Layout knowledge on top of pdfium's text layer: reading order and font sizes per line.
 
 Everything here works on a ``pypdfium2.PdfTextPage`` with a handful of C calls per page, so
 that it costs little next to the text extraction itself (see README, "Text extraction").
@@ -15,22 +15,10 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from classify.document import Heading
-from pipelines.extract.normalize import is_junk_title, normalize_text
-
-
-@dataclass
-class Line:
-    """A line of page text (content order) with the effective font size of its first letter."""
-
-    text: str
-    size: float
-
+from pipelines.extract.titles import Line
 
 # --- reading order --------------------------------------------------------------------------
 
@@ -151,21 +139,19 @@ def read_page_text(textpage: "object", width: float, height: float, content: str
     return "\r\n".join(p for p in parts if p.strip())
 
 
-# --- font sizes, headings, title ------------------------------------------------------------
+# --- font sizes -------------------------------------------------------------------------------
 
 
 _FIRST_ALNUM_RE = re.compile(r"[^\W_]")
-#: Full-width lines measured per page; the other full-width lines take their median size.
-_FULL_LINES_SAMPLED = 3
 
 
 def page_lines(textpage: "object", text: str) -> list[Line]:
     """Split content-order ``text`` (from ``get_text_range``) into lines with effective font sizes.
 
     The size is pdfium's font size times the scale of the character's matrix, so that text
-    drawn at "1 Tf" under a 30× matrix counts as 30 pt. Only short lines (heading
-    candidates) and a few full-width lines per page are measured: full-width lines are body
-    text, and measuring each would cost as much as extracting the text.
+    drawn at "1 Tf" under a 30× matrix counts as 30 pt. A full-width line between two
+    full-width lines (inside a paragraph) takes the size of the line before it: measuring every
+    line costs about a third of the text extraction itself.
     """
     raw = textpage.raw  # type: ignore[attr-defined]
     same_indexes = len(text) == pdfium_c.FPDFText_CountChars(raw)
@@ -190,74 +176,16 @@ def page_lines(textpage: "object", text: str) -> list[Line]:
         pos += len(piece) + 2
     if not pieces:
         return []
-    full = 0.75 * max(len(p) for p, _ in pieces)
-    sampled: list[float] = []
-    measured: list[tuple[str, float | None]] = []  # None: an unmeasured full-width line
-    for piece, index in pieces:
-        if len(piece) >= full and len(sampled) >= _FULL_LINES_SAMPLED:
-            measured.append((piece, None))
-            continue
-        size = size_at(index)
+    # Only on pages with many lines (not covers), only for lines long enough to be body text.
+    longest = max(len(q) for q, _ in pieces)
+    full = [len(pieces) >= 12 and len(p) >= max(40, 0.75 * longest) for p, _ in pieces]
+    lines: list[Line] = []
+    last: float | None = None
+    for i, (piece, index) in enumerate(pieces):
+        inside_paragraph = 0 < i < len(pieces) - 1 and full[i - 1] and full[i] and full[i + 1]
+        size = last if inside_paragraph and last is not None else size_at(index)
         if size is None:
             continue
-        if len(piece) >= full:
-            sampled.append(size)
-        measured.append((piece, size))
-    body = sorted(sampled)[len(sampled) // 2] if sampled else 0.0
-    return [Line(piece, body if size is None else size) for piece, size in measured]
-
-
-def body_size(lines_by_page: dict[int, list[Line]]) -> float:
-    """The most common font size, weighted by characters (the body text)."""
-    weights: Counter[float] = Counter()
-    for lines in lines_by_page.values():
-        for line in lines:
-            weights[line.size] += len(line.text)
-    return weights.most_common(1)[0][0] if weights else 0.0
-
-
-def find_headings(lines_by_page: dict[int, list[Line]], body: float, per_page: int = 25) -> list[Heading]:
-    """Lines set clearly larger than the body text; wrapped heading lines are merged."""
-    headings: list[Heading] = []
-    if body <= 0:
-        return headings
-    for page, lines in sorted(lines_by_page.items()):
-        found: list[Heading] = []
-        previous: Line | None = None
-        for line in lines:
-            is_heading = line.size >= max(body * 1.15, body + 1.5) and 2 <= len(line.text.strip()) <= 160
-            if is_heading and previous is not None and found and abs(previous.size - line.size) < 0.3:
-                found[-1].text += "\n" + line.text
-            elif is_heading:
-                found.append(Heading(page=page, text=line.text, size=line.size))
-            previous = line if is_heading else None
-        for h in found[:per_page]:
-            h.text = normalize_text(h.text).replace("\n", " ")
-            if re.search(r"[^\W\d_]", h.text):
-                headings.append(h)
-    return headings
-
-
-def pick_title(first_page: list[Line], body: float, metadata_title: str | None) -> str | None:
-    """The title: the largest text on the first page (lines of that size joined in order).
-
-    A largest group without letters (a cover with "2016–2019" in the biggest type) takes the
-    next size in too. When the first page has no text clearly larger than the body, the
-    metadata title is used unless it is junk, else the first line with letters.
-    """
-    lettered = [line for line in first_page if re.search(r"[^\W\d_]{2}", line.text)]
-    sizes = sorted({line.size for line in first_page if line.text.strip()}, reverse=True)
-    if sizes and sizes[0] >= max(body * 1.2, body + 2):
-        floor = sizes[0] - 0.5
-        group = [line for line in first_page if line.size >= floor]
-        if not any(re.search(r"[^\W\d_]{2}", line.text) for line in group) and len(sizes) > 1:
-            floor = sizes[1] - 0.5
-            group = [line for line in first_page if line.size >= floor]
-        title = normalize_text("\n".join(line.text for line in group)).replace("\n", " ")
-        if re.search(r"[^\W\d_]{2}", title):
-            return title[:300]
-    if not is_junk_title(metadata_title):
-        return normalize_text(metadata_title or "")[:300]
-    if lettered:
-        return normalize_text(lettered[0].text)[:300]
-    return None
+        lines.append(Line(piece, size))
+        last = size
+    return lines

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from pipelines.extract.normalize import is_junk_title, is_page_number, normalize_text, strip_page_furniture
+from pipelines.extract.normalize import is_page_number, normalize_text, strip_page_furniture
+from pipelines.extract.titles import is_junk_title
 
 
 def test_nfc_composes_decomposed_swedish_letters() -> None:
