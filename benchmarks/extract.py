@@ -7,11 +7,13 @@ Generates realistic Swedish program PDFs (``extract_samples.py``: 10, 40 and 150
 a raw pypdfium2 text pass (the practical ceiling) and a pdfplumber-only pass:
 screening ms per document, full-extraction pages/s, peak RSS per worker (each measured in a
 fresh process), two-column sentence order, and ratios; then the worker pool's throughput on
-30-page documents and the estimate for a yearly run (4,000 candidates × 30 pages, 2 cores).
+30-page documents, the estimate for a yearly run (4,000 candidates × 30 pages, 2 cores), and
+the simulated web's documents against their ground truth (statuses, titles).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import resource
@@ -135,6 +137,45 @@ def pool_throughput(folder: Path, count: int) -> dict[str, float]:
     return out
 
 
+def simweb_check(folder: Path, municipalities: int) -> None:
+    """Extract the simulated web's documents (when ``simweb`` is there) through the pool and
+    compare with its ground truth: statuses per defect, titles, pages/s."""
+    try:
+        from crawler.registry import load_registry
+        from simweb.documents import plan_world
+    except ImportError as exc:
+        print(f"simulated web not available ({exc}): skipped")
+        return
+    from collections import Counter
+
+    from pipelines.extract import ExtractionPool, ExtractJob, ExtractLimits
+
+    plans = plan_world(load_registry()[:municipalities], seed=7)
+    docs = {d.doc_id: d for p in plans.values() for d in p.documents if d.defect != "oversized"}
+    jobs = []
+    for doc in docs.values():
+        path = folder / f"{doc.doc_id}-{doc.filename}"
+        path.write_bytes(doc.render())
+        jobs.append(ExtractJob(doc.doc_id, path, mode="full", name=doc.filename, content_type=doc.content_type))
+    statuses: Counter[tuple[str, str, str]] = Counter()
+    titles = pages = 0
+    with ExtractionPool(workers=2, limits=ExtractLimits(ocr="off")) as pool:
+        list(pool.run([dataclasses.replace(jobs[0], key="warm-up"), dataclasses.replace(jobs[1], key="warm-up")]))
+        started = time.perf_counter()
+        for job, result in pool.run(jobs):
+            doc = docs[job.key]
+            statuses[(doc.fmt, doc.defect or "-", result.status)] += 1
+            pages += result.page_count if result.ok else 0
+            norm = lambda t: re.sub(r"\s+", " ", (t or "").lower())  # noqa: E731
+            titles += result.ok and norm(doc.title) in norm(result.title)
+    elapsed = time.perf_counter() - started
+    ok = sum(n for (_, _, status), n in statuses.items() if status == "ok")
+    print(f"Simulated web, {municipalities} municipalities, {len(docs)} documents (oversized left out), pool of 2: "
+          f"{elapsed:.1f} s, {pages / elapsed:.0f} pages/s; title contains the true title in {titles}/{ok} ok files")
+    for (fmt, defect, status), n in sorted(statuses.items()):
+        print(f"  {fmt:5} defect {defect:10} → {status:18} {n}")
+
+
 def main(quick: bool) -> None:
     folder = Path(tempfile.mkdtemp(prefix="extract-bench-"))
     try:
@@ -156,6 +197,8 @@ def main(quick: bool) -> None:
             total = screen_all + share * 4000 * figures["full"]
             print(f"Yearly run estimate, 4,000 candidates × 30 pages, 2 cores, {share:.0%} kept for full extraction: "
                   f"{total:.0f} s ({total / 60:.1f} min; screening {screen_all:.0f} s)")
+        print()
+        simweb_check(folder, 20 if quick else 120)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
