@@ -23,7 +23,7 @@ class ExtractLimits:
       ``table_max_path_objects`` skips pages that are drawings/maps rather than tables.
     """
 
-    max_bytes: int = 150 * 1024 * 1024
+    max_bytes: int = 64 * 1024 * 1024
     max_pages: int = 1500
     time_limit_s: float = 60.0
     memory_mb: int = 1536
