@@ -167,12 +167,12 @@ def _extract_open(pdf: pdfium.PdfDocument, source: Path | bytes, *, name: str, m
             failed_pages.append(index + 1)
             continue
         try:
-            width, height = page.get_size()
+            width = page.get_width()
             textpage = page.get_textpage()
             try:
                 content = textpage.get_text_range()
                 lines_by_page[index + 1] = page_lines(textpage, content)
-                text = read_page_text(textpage, width, height, content)
+                text = read_page_text(textpage, width, content)
             finally:
                 textpage.close()
             needs_paths = mode == "full" and len(table_pages) < limits.table_max_pages

@@ -109,7 +109,7 @@ def _reads_column_by_column(rects: list[Rect], gutter: float, column_bands: int)
     return switches <= 2 * column_bands + 3 and (steps == 0 or downward >= 0.9 * steps)
 
 
-def read_page_text(textpage: "object", width: float, height: float, content: str | None = None) -> str:
+def read_page_text(textpage: "object", width: float, content: str | None = None) -> str:
     """The page's text in reading order (see the module docstring).
 
     ``content`` is the page's ``get_text_range()`` when the caller already has it.
@@ -128,14 +128,15 @@ def read_page_text(textpage: "object", width: float, height: float, content: str
     if content is not None and _reads_column_by_column(rects, gutter, sum(b[0] == "cols" for b in bands)):
         return content  # the content stream is already in reading order: no need to re-read
     parts: list[str] = []
+    far = 1e6  # text outside the page box (bleed, overflow) is still read
     for i, (kind, top, bottom) in enumerate(bands):
-        upper = height + 1 if i == 0 else (bands[i - 1][2] + top) / 2
-        lower = -1 if i == len(bands) - 1 else (bottom + bands[i + 1][1]) / 2
+        upper = far if i == 0 else (bands[i - 1][2] + top) / 2
+        lower = -far if i == len(bands) - 1 else (bottom + bands[i + 1][1]) / 2
         if kind == "span":
-            parts.append(textpage.get_text_bounded(0, lower, width, upper))  # type: ignore[attr-defined]
+            parts.append(textpage.get_text_bounded(-far, lower, far, upper))  # type: ignore[attr-defined]
         else:
-            parts.append(textpage.get_text_bounded(0, lower, gutter, upper))  # type: ignore[attr-defined]
-            parts.append(textpage.get_text_bounded(gutter, lower, width, upper))  # type: ignore[attr-defined]
+            parts.append(textpage.get_text_bounded(-far, lower, gutter, upper))  # type: ignore[attr-defined]
+            parts.append(textpage.get_text_bounded(gutter, lower, far, upper))  # type: ignore[attr-defined]
     return "\r\n".join(p for p in parts if p.strip())
 
 

@@ -111,3 +111,20 @@ def test_sniffing_trusts_bytes_over_names() -> None:
     assert sniff_format(b"%PDF-1.4\n...", name="page.html") == "pdf"
     assert sniff_format(b"<!DOCTYPE html><html>", name="report.pdf") == "html"
     assert sniff_format(b"\xef\xbb\xbf<html><body>", name="x") == "html"
+
+
+def test_html_without_main_uses_content_block_and_drops_page_furniture() -> None:
+    page = """<html><head><title>Tillväxtstrategi | Exempelby kommun</title></head><body>
+    <div class="cookie-notice">Vi använder cookies. <a href="#">OK</a></div>
+    <div id="top-menu"><a href="/">Start</a> <a href="/kontakt">Kontakt</a></div>
+    <div id="main-content" class="page-content"><h2>Tillväxtstrategi</h2>
+    <p>Strategin beskriver hur kommunen ska växa med fler företag och fler jobb fram till 2025.
+    Den är framtagen tillsammans med näringslivsrådet och följs upp varje år.</p>
+    <p>Läs mer om arbetet med företagsklimatet i kommunens handlingsplan.</p></div>
+    <div class="site-footer">Kontakta oss · Telefon 0123-456 78</div></body></html>"""
+    result = extract_file(page.encode("utf-8"), name="strategi.html")
+    text = result.pages[0]
+    assert result.title == "Tillväxtstrategi"  # no <h1>: the first part of <title>
+    assert text.startswith("Tillväxtstrategi\n\nStrategin beskriver") and "näringslivsrådet" in text
+    for boilerplate in ("cookies", "Kontakt", "Telefon"):
+        assert boilerplate not in text, boilerplate

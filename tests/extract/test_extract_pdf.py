@@ -161,3 +161,33 @@ def test_outline_is_kept_as_table_of_contents(tmp_path: Path) -> None:
     result = extract_file(path, mode="screen", limits=NO_OCR)
     assert result.metadata["outline"] == [{"level": 0, "title": "Inledning", "page": 1},
                                           {"level": 1, "title": "Mål och insatser", "page": 2}]
+
+
+def test_full_width_heading_between_two_column_bands(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    W, H = A4
+    path = tmp_path / "bands.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    blocks = {}
+    y = H - 80
+    for band in ("A", "B"):
+        left = [f"Band {band} vänster mening {i} om företag." for i in range(12)]
+        right = [f"Band {band} höger mening {i} om tillväxt." for i in range(12)]
+        blocks[band] = left + right
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(60, y, f"Avsnitt {band}: rubriken går över båda spalterna")
+        y -= 30
+        c.setFont("Helvetica", 10)
+        for i, (a, b) in enumerate(zip(left, right)):  # line-interleaved, the hard case
+            c.drawString(60, y - 14 * i, a)
+            c.drawString(W / 2 + 15, y - 14 * i, b)
+        y -= 14 * len(left) + 30
+    c.showPage()
+    c.save()
+    lines = extract_file(path, mode="full", limits=NO_OCR).pages[0].split("\n")
+    expected = []
+    for band in ("A", "B"):
+        expected.append(f"Avsnitt {band}: rubriken går över båda spalterna")
+        expected += blocks[band]
+    assert lines == expected
