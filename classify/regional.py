@@ -49,6 +49,44 @@ class Gazetteer:
     municipality_names: dict[str, str]
     municipality_county: dict[str, str]
     rus_by_county: dict[str, list[str]]
+    rus_generic: re.Pattern[str] | None = None  # folded text: the generic RUS terms only
+    rus_names: tuple[str, ...] = ()  # lower-case strategy names
+    body_names: tuple[str, ...] = ()  # lower-case body names and aliases
+
+    @property
+    def name_set(self) -> frozenset[str]:
+        return _name_set(tuple(self.municipality_names.values()))
+
+    def names_in(self, doc: DocText, names: tuple[str, ...]) -> re.Pattern[str] | None:
+        """A pattern for just the ``names`` whose first word occurs in ``doc`` (cheap on long texts)."""
+        words = doc.words
+        present = []
+        for name in names:
+            first = _first_word(name)  # longest word
+            if not first or any(first + suffix in words for suffix in _SUFFIXES):
+                present.append(name)
+        return _names_pattern(tuple(sorted(present))) if present else None
+
+
+_SUFFIXES = ("", "s", "en", "ens", "n", "ns")
+#: How many cooperation sentences to read when looking for named neighbour municipalities.
+MAX_COOP_SENTENCES = 40
+
+
+@lru_cache(maxsize=4)
+def _name_set(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
+def _first_word(name: str) -> str:
+    """The name's most distinctive word (its longest), which every mention must contain."""
+    words = re.findall(r"\w+", name)
+    return max(words, key=len) if words else ""
+
+
+@lru_cache(maxsize=512)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(list(names))})(?:s|en|ens|n|ns)?(?!\w)")
 
 
 def _alternation(names: list[str]) -> str:
@@ -80,6 +118,9 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
         municipality_names={k: v["name"] for k, v in data["municipalities"].items()},
         municipality_county={k: v["county"] for k, v in data["municipalities"].items()},
         rus_by_county={c: v["rus_names"] for c, v in data["counties"].items()},
+        rus_generic=re.compile(rf"\b(?:{'|'.join(terms)})(?!\w)"),
+        rus_names=tuple(sorted({n.lower() for n in rus_names})),
+        body_names=tuple(sorted({n.lower() for n in body_names})),
     )
 
 
@@ -109,7 +150,13 @@ def _case_hits(doc: DocText, pattern: re.Pattern[str]) -> Iterator[Hit]:
 def find_rus_link(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
     """Sentences that tie the program to the regional development strategy (at most ``limit``)."""
     out: list[Hit] = []
-    for hits in (doc.finditer(gaz.rus), _case_hits(doc, gaz.rus_acronyms)):
+    named = gaz.names_in(doc, gaz.rus_names)
+    sources: list[Iterator[Hit]] = [doc.finditer(gaz.rus_generic or gaz.rus)]
+    if named is not None:
+        sources.append(doc.finditer(named))
+    if "RU" in doc.full or "RTP" in doc.full:
+        sources.append(_case_hits(doc, gaz.rus_acronyms))
+    for hits in sources:
         for hit in hits:
             if len(out) >= limit:
                 break
@@ -123,7 +170,7 @@ def find_rus_link(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
 
 def _other_municipalities(sentence: str, gaz: Gazetteer, own: str | None) -> list[str]:
     """Names of other municipalities in a sentence (original case; not the sentence's first word)."""
-    names = set(gaz.municipality_names.values())
+    names = gaz.name_set
     found = []
     for m in _NAME_TOKEN.finditer(sentence):
         words = m.group(0).split(" ")
@@ -142,7 +189,7 @@ def find_named_neighbours(doc: DocText, gaz: Gazetteer, own: str | None, limit: 
     out: list[Hit] = []
     seen: set[int] = set()
     for hit in doc.finditer(_COOP_VERB):
-        if len(out) >= limit:
+        if len(out) >= limit or len(seen) >= MAX_COOP_SENTENCES:
             break
         start, end = doc.sentence_bounds(hit)
         if start in seen or doc.in_toc(hit):
@@ -170,7 +217,8 @@ def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hi
         sent = doc.sentence_text(hit)
         if (_BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower())) and not _OTHER_SUBJECT.search(sent):
             out.append(hit)
-    body_hits: list[Iterator[Hit]] = [doc.finditer(gaz.bodies)]
+    named = gaz.names_in(doc, gaz.body_names)
+    body_hits: list[Iterator[Hit]] = [doc.finditer(named)] if named is not None else []
     if gaz.body_acronyms is not None:
         body_hits.append(_case_hits(doc, gaz.body_acronyms))
     for hits in body_hits:

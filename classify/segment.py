@@ -19,6 +19,7 @@ from classify.normalize import fold, normalize_text
 OPENING_CHARS = 2500
 _BREAK_CANDIDATE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÅÄÖÉ0-9•\-–])|[ \t]*[\n\f][\s]*")
 _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}[ ]*(?=\n|$|\f)")
+_WORD = re.compile(r"\w+")
 _LIST_NUM = re.compile(r"\d{1,2}[.)]\s")
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t| )\s*\d{1,3}\s*$|^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S.{0,70}\s\d{1,3}\s*$")
 _TOC_HEAD = re.compile(r"(?:^|(?<=\f))[ \t]*(?:innehåll(?:sförteckning)?|innehåll:)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -94,6 +95,10 @@ class DocText:
                     done = m.end()
             done = max(done, t.end())
 
+    def mentions(self, *needles: str) -> bool:
+        """Cheap pre-check: does any of these (folded) substrings occur at all?"""
+        return any(n in self.flat for n in needles)
+
     def search(self, pattern: re.Pattern[str], limit: int | None = None, flat: bool = False) -> Hit | None:
         return next(self.finditer(pattern, limit, flat=flat), None)
 
@@ -165,6 +170,11 @@ class DocText:
         return self.folded[a : b if b != -1 else hi]
 
     # -- structure ------------------------------------------------------------------------
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct (folded) words of the document."""
+        return frozenset(_WORD.findall(self.folded))
+
     @cached_property
     def opening(self) -> str:
         """Folded opening of the document (cover and first paragraphs)."""

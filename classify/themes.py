@@ -50,7 +50,7 @@ _CO_PROCESS = re.compile(
 )
 _CO_FORMAT = re.compile(
     r"workshop\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
-    r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|\w*dialoger\b|forum|\w*träffar\b|remissvar|synpunkter"
+    r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger\b|forum|träffar\b|remissvar|synpunkter"
 )
 _CO_ACTOR = re.compile(
     r"företagar\w*|företag(?:en|are|arna)?\b|näringsliv\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
@@ -82,6 +82,9 @@ _YEARLY = re.compile(
     r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser|åtgärder)\w*[^.]{0,60}?(?:tas fram|fastställs|beslutas|bryts (?:ned|ner))[^.]{0,25}?(?:årligen|varje år|för varje år|per år|år för år|inför varje år)"
     r"|bryts (?:\w+ ){0,2}(?:ned|ner) (?:\w+ ){0,4}(?:årliga|årsvisa|per år|för varje år|varje år)|bryts varje år (?:ned|ner)|år för år"
     r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:20\d\d\s+){2,})|(?m:^\s*aktiviteter (?:20\d\d|under 20\d\d)\s*$)"
+)
+_YEARLY_TRIGGER = re.compile(
+    r"per år|årlig|för (?:år )?20\d\d|varje år|år för år|vart år|bryts|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+20\d\d|^\s*aktiviteter (?:20|under))"
 )
 _YEAR_LINE = re.compile(r"(?m)^\s*20\d\d\s*[:\-–]?\s+[^\d\n]{6,}$")
 _HEADING_SUST = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[^\n]{0,30})?(?:hållbar\w*|agenda 2030|klimat\w*|grön\w* omställning)[^\n]{0,40}$")
@@ -117,7 +120,8 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
             continue
         out.append(hit)
     if len(out) < limit:
-        out += list(islice(doc.finditer(_ACTION_TABLE), limit - len(out)))
+        if doc.mentions("ansvar"):
+            out += list(islice(doc.finditer(_ACTION_TABLE), limit - len(out)))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -224,7 +228,7 @@ def find_measurable(doc: DocText, limit: int = 2) -> list[Hit]:
 
 
 def find_yearly(doc: DocText, limit: int = 2) -> list[Hit]:
-    hits = _first((h for h in doc.finditer(_YEARLY) if not doc.in_toc(h)), limit)
+    hits = _first((h for h in doc.finditer_near(_YEARLY_TRIGGER, _YEARLY, 140, 100) if not doc.in_toc(h)), limit)
     if not hits:
         year_lines = _first(doc.finditer(_YEAR_LINE), 3)
         if len(year_lines) >= 3:

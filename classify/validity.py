@@ -75,6 +75,7 @@ _DRAFT = re.compile(
     r"|(?:dokumentet|detta|programmet|strategin|planen) är (?:ett|en) (?:förslag|utkast)|har (?:ännu )?inte (?:antagits|beslutats|fastställts)"
     , re.MULTILINE
 )
+_EXTEND_BAD = re.compile(r"vision|rus\b|avtal")
 _DNR = re.compile(rf"\b(?:dnr|diarienummer|diarienr|dnr\.?)\s*:?\s*[a-zåäö]{{0,6}}\s*({_YEAR})[/.-]\d+")
 _URL_YEAR = re.compile(r"(?:/|-|_)(20[0-4]\d)(?:/|-|_|\.)")
 _TITLE_SINGLE = re.compile(rf"(?:{_PROGRAM_NOUN})[^\d\n]{{0,30}}?(?<![\d/-])({_YEAR})(?![\d-])")
@@ -220,7 +221,7 @@ def is_draft(doc: DocText) -> Hit | None:
 def weak_dates(doc: DocText, metadata: dict) -> list[tuple[int, str]]:
     """Weak year evidence: diarienummer, PDF metadata, Last-Modified, URL path."""
     out: list[tuple[int, str]] = []
-    hit = doc.search(_DNR)
+    hit = doc.search(_DNR) if doc.mentions("dnr", "diarie") else None
     if hit:
         m = _DNR.match(doc.folded, hit.start)
         if m:
@@ -268,7 +269,7 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
         if d and (end is None or (start and d.year - start.year <= 20)) and not explicit:
             end = d
             ev["valid_to"] = [_evidence(doc, until[1])]
-    utfn = doc.search(_UTFN, flat=True)
+    utfn = doc.search(_UTFN, flat=True) if doc.mentions("tills") else None
     v.until_further_notice = utfn is not None
     if utfn:
         ev["until_further_notice"] = [_evidence(doc, utfn)]
@@ -279,11 +280,11 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
             start = adoption[0]
             ev["valid_from"] = [adoption[1]]
     if end is None and not v.until_further_notice:
-        rev = _first_good(doc, _REVISE)
+        rev = _first_good(doc, _REVISE) if doc.mentions("revider", "ses över", "omprövas", "uppdateras") else None
         if rev and start is not None and int(rev[0][1]) >= start.year:
             end = date(int(rev[0][1]), 12, 31)
             ev["valid_to"] = [_evidence(doc, rev[1], 0.7)]
-    ext = _first_good(doc, _EXTEND, re.compile(r"vision|rus\b|avtal"))
+    ext = _first_good(doc, _EXTEND, _EXTEND_BAD) if doc.mentions("förläng", "gäller även") else None
     if ext:
         d = parse_date(ext[0][1], end_of_period=True)
         if d and (end is None or d > end):

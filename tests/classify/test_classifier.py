@@ -98,3 +98,15 @@ def test_quotes_come_from_normalised_pages_of_raw_text(classifier):
     c = classifier.classify(doc, 2017)
     assert c.valid_in_year is True
     assert_evidence_invariant(doc, c)
+
+
+def test_fast_model_path_equals_the_pipeline(classifier):
+    from classify.genre import genre_features
+    from classify.model import doctext, model_input
+
+    if classifier.model is None:
+        pytest.skip("no model")
+    for text in (PROGRAM, "Nytt näringslivsprogram antaget\nPublicerad 2016-02-25\nKommunfullmäktige har antagit programmet."):
+        d = doctext(make_doc(text))
+        item = model_input(d, genre_features(d).features)
+        assert classifier.model.predict(item) == pytest.approx(classifier.model.pipeline.predict_proba([item])[0, 1], abs=1e-9)
