@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -137,12 +138,63 @@ def extract_pdf(source: Path | bytes, *, name: str, mode: str, limits: ExtractLi
         why = "the file is truncated (no %%EOF at the end) and " if truncated else ""
         return ExtractionResult.failed("corrupt", name, f"{why}PDFium could not open it: {exc}", format="pdf", mode=mode)
     try:
-        return _extract_open(pdf, source, name=name, mode=mode, limits=limits, truncated=truncated, started=started)
+        return _extract_open(pdf, name=name, mode=mode, limits=limits, truncated=truncated, started=started)
     finally:
         pdf.close()
 
 
-def _extract_open(pdf: pdfium.PdfDocument, source: Path | bytes, *, name: str, mode: str, limits: ExtractLimits,
+@dataclass
+class _Pages:
+    """What the page loop found."""
+
+    texts: list[str]
+    lines: dict[int, list[Line]] = field(default_factory=dict)  # page number → lines with sizes
+    read: list[int] = field(default_factory=list)
+    scanned: list[int] = field(default_factory=list)
+    ocr: list[int] = field(default_factory=list)
+    table_candidates: list[int] = field(default_factory=list)  # 0-based
+    unreadable: list[int] = field(default_factory=list)
+
+
+def _read_pages(pdf: pdfium.PdfDocument, wanted: list[int], *, name: str, mode: str, limits: ExtractLimits) -> _Pages:
+    found = _Pages(texts=[""] * len(pdf))
+    use_ocr = limits.ocr == "auto" and ocr.tesseract_swedish() is not None
+    for index in wanted:
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as exc:
+            log.warning("%s: page %d unreadable: %s", name, index + 1, exc)
+            found.unreadable.append(index + 1)
+            continue
+        try:
+            textpage = page.get_textpage()
+            try:
+                content = textpage.get_text_range()
+                found.lines[index + 1] = page_lines(textpage, content)
+                text = read_page_text(textpage, page.get_width(), content)
+            finally:
+                textpage.close()
+            needs_paths = mode == "full" and len(found.table_candidates) < limits.table_max_pages
+            if len(text.strip()) < _MIN_PAGE_CHARS or needs_paths:
+                images, paths = _object_counts(page)
+                if len(text.strip()) < _MIN_PAGE_CHARS and images:
+                    found.scanned.append(index + 1)
+                    if use_ocr and len(found.ocr) < limits.ocr_max_pages:
+                        text = ocr.ocr_pdf_page(page, timeout_s=limits.time_limit_s)
+                        found.ocr.append(index + 1)
+                if needs_paths and _TABLE_MIN_PATHS <= paths <= limits.table_max_path_objects:
+                    found.table_candidates.append(index)
+            found.texts[index] = text
+            found.read.append(index + 1)
+        except pdfium.PdfiumError as exc:  # one bad page costs that page only
+            log.warning("%s: page %d unreadable: %s", name, index + 1, exc)
+            found.unreadable.append(index + 1)
+        finally:
+            page.close()
+    return found
+
+
+def _extract_open(pdf: pdfium.PdfDocument, *, name: str, mode: str, limits: ExtractLimits,
                   truncated: bool, started: float) -> ExtractionResult:
     page_count = len(pdf)
     meta = _metadata(pdf)
@@ -151,65 +203,32 @@ def _extract_open(pdf: pdfium.PdfDocument, source: Path | bytes, *, name: str, m
         return ExtractionResult.failed("corrupt", name, "the PDF has no pages", format="pdf", mode=mode, metadata=meta)
     wanted = list(range(page_count)) if mode == "full" else [p - 1 for p in screen_pages(page_count, limits)]
     if page_count > limits.max_pages:
-        wanted = [0]
-    pages = [""] * page_count
-    lines_by_page: dict[int, list[Line]] = {}
-    scanned: list[int] = []
-    ocr_pages: list[int] = []
-    table_pages: list[int] = []
-    failed_pages: list[int] = []
-    use_ocr = limits.ocr == "auto" and ocr.tesseract_swedish() is not None
-    for index in wanted:
-        try:
-            page = pdf[index]
-        except pdfium.PdfiumError as exc:
-            log.warning("%s: page %d unreadable: %s", name, index + 1, exc)
-            failed_pages.append(index + 1)
-            continue
-        try:
-            width = page.get_width()
-            textpage = page.get_textpage()
-            try:
-                content = textpage.get_text_range()
-                lines_by_page[index + 1] = page_lines(textpage, content)
-                text = read_page_text(textpage, width, content)
-            finally:
-                textpage.close()
-            needs_paths = mode == "full" and len(table_pages) < limits.table_max_pages
-            if len(text.strip()) < _MIN_PAGE_CHARS or needs_paths:
-                images, paths = _object_counts(page)
-                if len(text.strip()) < _MIN_PAGE_CHARS and images:
-                    scanned.append(index + 1)
-                    if use_ocr and len(ocr_pages) < limits.ocr_max_pages:
-                        text = ocr.ocr_pdf_page(page, timeout_s=limits.time_limit_s)
-                        ocr_pages.append(index + 1)
-                if needs_paths and _TABLE_MIN_PATHS <= paths <= limits.table_max_path_objects:
-                    table_pages.append(index)
-            pages[index] = text
-        finally:
-            page.close()
+        wanted = [0]  # the title and page count only
+    found = _read_pages(pdf, wanted, name=name, mode=mode, limits=limits)
     timings["text_ms"] = (time.perf_counter() - started) * 1000 - timings["open_ms"]
 
     mark = time.perf_counter()
-    pages = normalize_pages(pages)
-    body = body_size(lines_by_page)
-    title = pick_title(lines_by_page.get(1, []), body, meta.get("title"))
-    headings = find_headings(lines_by_page, body)
+    pages = normalize_pages(found.texts)
+    body = body_size(found.lines)
+    title = pick_title(found.lines.get(1, []), body, meta.get("title"))
+    if title is None and found.ocr and pages[0].strip():
+        title = pages[0].strip().split("\n", 1)[0][:300]  # a scanned cover: its first OCR line
+    headings = find_headings(found.lines, body)
     timings["layout_ms"] = (time.perf_counter() - mark) * 1000
     mark = time.perf_counter()
-    tables = extract_tables(pdf, table_pages, name=name) if table_pages else []
+    tables = extract_tables(pdf, found.table_candidates, name=name) if found.table_candidates else []
     timings["tables_ms"] = (time.perf_counter() - mark) * 1000
     timings["total_ms"] = (time.perf_counter() - started) * 1000
 
-    read = [i + 1 for i in wanted if i + 1 not in failed_pages]
-    if failed_pages:
-        meta["unreadable_pages"] = failed_pages
-    if scanned:
-        meta["pages_without_text_layer"] = scanned
+    if found.unreadable:
+        meta["unreadable_pages"] = found.unreadable
+    if found.scanned:
+        meta["pages_without_text_layer"] = found.scanned
     result = ExtractionResult(
-        status="ok", source=name, format="pdf", mode=mode, title=title, pages=pages, pages_extracted=read,
-        headings=headings, tables=tables, metadata=meta, page_count=page_count, ocr_pages=ocr_pages, timings=timings,
+        status="ok", source=name, format="pdf", mode=mode, title=title, pages=pages, pages_extracted=found.read,
+        headings=headings, tables=tables, metadata=meta, page_count=page_count, ocr_pages=found.ocr, timings=timings,
     )
+    read = found.read
     if page_count > limits.max_pages:
         result.status, result.pages = "too_large", [""] * page_count
         result.error = f"{name}: {page_count} pages, over the limit of {limits.max_pages}"
@@ -218,8 +237,9 @@ def _extract_open(pdf: pdfium.PdfDocument, source: Path | bytes, *, name: str, m
         result.error = f"{name}: the file is truncated (no %%EOF at the end); {len(read)} of the pages read were recovered"
     elif not read:
         result.status, result.error = "corrupt", f"{name}: no page could be read"
-    elif len(scanned) * 2 >= len(read) or not any(p.strip() for p in pages):
+    elif len(found.scanned) * 2 >= len(read) or not any(p.strip() for p in pages):
         result.status = "no_text_layer"
-        how = f"OCR (Tesseract, Swedish) on pages {ocr_pages}" if ocr_pages else "no OCR available"
-        result.error = f"{name}: {len(scanned)} of {len(read)} pages read have no text layer (scanned); {how}"
+        how = (f"OCR (Tesseract, Swedish) on pages {found.ocr}" if found.ocr
+               else "not OCR'd (OCR off, or no Tesseract with Swedish data)")
+        result.error = f"{name}: {len(found.scanned)} of {len(read)} pages read have no text layer (scanned); {how}"
     return result

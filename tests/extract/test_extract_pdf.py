@@ -109,7 +109,7 @@ def test_image_only_page_has_no_text_layer(tmp_path: Path) -> None:
     result = extract_file(path, mode="full", limits=NO_OCR)
     assert result.status == "no_text_layer"
     assert result.metadata["pages_without_text_layer"] == [1]
-    assert result.ocr_pages == [] and "no OCR" in (result.error or "")
+    assert result.ocr_pages == [] and "not OCR'd" in (result.error or "")
 
 
 @pytest.mark.skipif(tesseract_swedish() is None, reason="tesseract with Swedish data is not installed")
@@ -119,6 +119,7 @@ def test_scanned_page_is_ocrd_when_tesseract_is_installed(tmp_path: Path) -> Non
     assert result.status == "no_text_layer"  # still flagged for the analyst
     assert result.ocr_pages == [1]
     assert "Beslut" in result.pages[0] and "naringslivsprogram" in result.pages[0].lower()
+    assert result.title and "Protokoll" in result.title
 
 
 def test_page_limit_gives_too_large_with_title(tmp_path: Path) -> None:
