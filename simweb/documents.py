@@ -64,9 +64,10 @@ class SimDocument:
     seed: int = field(default=0, repr=False)
     spec: dict = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    @property
     def content(self) -> Content:
-        """The document's blocks and style (generated on first use, then kept)."""
+        """The document's blocks and style, generated on every access (a few ms; only the page
+        texts are kept, so that a world of 290 sites does not hold every document's blocks)."""
         from simweb.textgen.build import build_content
 
         return build_content(self)

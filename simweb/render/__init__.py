@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def _pdf(doc: "SimDocument", encrypt=None) -> bytes:
-    pages = layout(doc.content)
+    content = doc.content
+    pages = layout(content)
     if "pages" not in doc.__dict__:  # the layout is already at hand: keep the page texts
         doc.__dict__["pages"] = tuple(p.text() for p in pages)
-    return render_pages(doc.content, pages, title=doc.title, encrypt=encrypt)
+    return render_pages(content, pages, title=doc.title, encrypt=encrypt)
 
 
 def render(doc: "SimDocument") -> bytes:

@@ -50,8 +50,9 @@ def scanned_pdf(doc: "SimDocument", max_pages: int = 4) -> bytes:
             fonts[key] = ImageFont.truetype(font_dir + ("VeraBd.ttf" if bold else "Vera.ttf"), px)
         return fonts[key]
 
-    pages = layout(doc.content)[:max_pages]
-    doc.__dict__.setdefault("pages", tuple(p.text() for p in layout(doc.content)))
+    laid = layout(doc.content)
+    pages = laid[:max_pages]
+    doc.__dict__.setdefault("pages", tuple(p.text() for p in laid))
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1)
     stamp = pdf_date(doc.published)
