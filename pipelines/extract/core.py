@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from pipelines.extract.detect import sniff_format
-from pipelines.extract.limits import DEFAULT_LIMITS, ExtractLimits, screen_pages
+from pipelines.extract.limits import DEFAULT_LIMITS, ExtractLimits
 from pipelines.extract.result import EXTRACTOR_VERSION, ExtractionResult
 
 log = logging.getLogger(__name__)
@@ -63,20 +63,18 @@ def _dispatch(source: Path | bytes, fmt: str, *, name: str, mode: str, limits: E
     if fmt == "docx":
         from pipelines.extract.docx import extract_docx
 
-        result = extract_docx(source, name=name, mode=mode)
+        result = extract_docx(source, name=name)
     elif fmt == "odt":
         from pipelines.extract.odt import extract_odt
 
-        result = extract_odt(source, name=name, mode=mode)
+        result = extract_odt(source, name=name)
     else:
         from pipelines.extract.html import extract_html
 
         data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
-        result = extract_html(data, name=name, mode=mode, declared_encoding=declared_encoding)
-    if mode == "screen" and result.page_count > len(screen_pages(result.page_count, limits)):
-        keep = screen_pages(result.page_count, limits)
-        result.pages = [text if i + 1 in keep else "" for i, text in enumerate(result.pages)]
-        result.pages_extracted = keep
+        result = extract_html(data, name=name, declared_encoding=declared_encoding)
+    # Reading a DOCX/ODT/HTML file whole costs about what its first pages cost: a screening
+    # request gets the full result (mode "full"), and the cascade does not read it again.
     return result
 
 

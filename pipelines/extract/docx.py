@@ -143,8 +143,8 @@ def _blocks(body: Any) -> Iterator[Any]:
                 yield from _blocks(content)
 
 
-def extract_docx(source: Path | bytes, *, name: str, mode: str) -> ExtractionResult:
-    """Extract a DOCX (the same work in both modes: it is cheap)."""
+def extract_docx(source: Path | bytes, *, name: str) -> ExtractionResult:
+    """Extract a DOCX, whole (the result's mode is "full" whatever was asked: it is cheap)."""
     document = docx.Document(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else str(source))
     body = document.element.body
     rendered = body.find(f".//{W_RENDERED}") is not None
@@ -188,7 +188,7 @@ def extract_docx(source: Path | bytes, *, name: str, mode: str) -> ExtractionRes
                 for pg, t, level, size in candidates if level is not None]
     title = _pick_title(candidates, meta["title"])
     return ExtractionResult(
-        status="ok", source=name, format="docx", mode=mode, title=title, pages=texts,
+        status="ok", source=name, format="docx", mode="full", title=title, pages=texts,
         pages_extracted=list(range(1, len(texts) + 1)),
         headings=headings, tables=tables, metadata={k: v for k, v in meta.items() if v}, page_count=len(texts),
     )

@@ -168,8 +168,8 @@ def _title(container: Tag, soup: BeautifulSoup, meta_title: str | None) -> str |
     return None
 
 
-def extract_html(data: bytes, *, name: str, mode: str, declared_encoding: str | None = None) -> ExtractionResult:
-    """Extract one HTML page (same work in screen and full mode: it is cheap)."""
+def extract_html(data: bytes, *, name: str, declared_encoding: str | None = None) -> ExtractionResult:
+    """Extract one HTML page (mode "full": the page is read whole)."""
     text, encoding = decode_html(data, declared_encoding)
     soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
@@ -191,6 +191,6 @@ def extract_html(data: bytes, *, name: str, mode: str, declared_encoding: str | 
             tables.append(Table(page=1, rows=rows))
     page = normalize_text(_text_of(container))
     return ExtractionResult(
-        status="ok", source=name, format="html", mode=mode, title=title, pages=[page], pages_extracted=[1],
+        status="ok", source=name, format="html", mode="full", title=title, pages=[page], pages_extracted=[1],
         headings=headings, tables=tables, metadata=meta, page_count=1,
     )

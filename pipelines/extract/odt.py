@@ -96,8 +96,8 @@ class _Walker:
                 self.walk(child)
 
 
-def extract_odt(source: Path | bytes, *, name: str, mode: str) -> ExtractionResult:
-    """Extract an ODT document."""
+def extract_odt(source: Path | bytes, *, name: str) -> ExtractionResult:
+    """Extract an ODT document, whole (mode "full")."""
     with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source) as zf:
         content = etree.fromstring(zf.read("content.xml"), _PARSER)
         meta_xml = etree.fromstring(zf.read("meta.xml"), _PARSER) if "meta.xml" in zf.namelist() else None
@@ -120,7 +120,7 @@ def extract_odt(source: Path | bytes, *, name: str, mode: str) -> ExtractionResu
         title = normalize_text(walker.first_lines[0]).replace("\n", " ")
     headings = [Heading(page=page, text=text, size=None) for page, text, _ in walker.headings]
     return ExtractionResult(
-        status="ok", source=name, format="odt", mode=mode, title=title, pages=texts,
+        status="ok", source=name, format="odt", mode="full", title=title, pages=texts,
         pages_extracted=list(range(1, len(texts) + 1)), headings=headings, tables=walker.tables,
         metadata=meta, page_count=len(texts),
     )

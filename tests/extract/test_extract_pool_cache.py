@@ -86,7 +86,9 @@ def test_cascade_screens_all_and_extracts_only_the_kept_in_full(tmp_path: Path) 
     conn = db.connect(tmp_path / "inv.sqlite")
     keep_me = report_pdf(tmp_path / "program.pdf", pages=6)
     drop_me = report_pdf(tmp_path / "annat.pdf", pages=7, meta_title="Protokoll")
-    jobs = [ExtractJob("keep", keep_me, name=keep_me.name), ExtractJob("drop", drop_me, name=drop_me.name)]
+    word = swedish_docx(tmp_path / "strategi.docx")
+    jobs = [ExtractJob("keep", keep_me, name=keep_me.name), ExtractJob("drop", drop_me, name=drop_me.name),
+            ExtractJob("word", word, name=word.name)]
     seen: list[str] = []
 
     def keep(job: ExtractJob, screened: object) -> bool:
@@ -95,8 +97,10 @@ def test_cascade_screens_all_and_extracts_only_the_kept_in_full(tmp_path: Path) 
 
     with ExtractionPool(workers=2, limits=ExtractLimits(ocr="off")) as pool:
         outcomes = {o.job.key: o.result for o in cascade(conn, pool, jobs, keep=keep)}
-    assert sorted(seen) == ["drop", "keep"]
+    assert sorted(seen) == ["drop", "keep"]  # a DOCX is read whole by its screening: nothing to decide
+    assert outcomes["word"].mode == "full" and outcomes["word"].page_count == 2
     assert outcomes["keep"].mode == "full" and outcomes["keep"].pages_extracted == list(range(1, 7))
     assert outcomes["drop"].mode == "screen" and outcomes["drop"].pages_extracted == [1, 2, 3, 7]
     modes = {tuple(r) for r in conn.execute("SELECT source, mode FROM extractions")}
-    assert modes == {("program.pdf", "screen"), ("program.pdf", "full"), ("annat.pdf", "screen")}
+    assert modes == {("program.pdf", "screen"), ("program.pdf", "full"), ("annat.pdf", "screen"),
+                     ("strategi.docx", "full")}
