@@ -63,17 +63,19 @@ _CO_PAST = re.compile(
 )
 _CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
-    r"mätbar\w* mål|indikator\w*|nyckeltal\w*|målvärde\w*|resultatmått|uppföljningsbar\w*|mätetal|\bkpi\w*|målnivå\w*|utgångsläge\w*|basår"
+    r"mätbar\w* mål|målvärde\w*|resultatmått|uppföljningsbar\w* mål|\bkpi\w*|målnivå\w*|utgångsläge\w*|basår"
+    r"|(?:indikator|nyckeltal|mätetal)\w*[^.]{0,80}(?:\bmål|målvärde|följs upp|följer upp|\bska\b)|(?:\bmål|målen|målet|följs upp|följer vi upp)[^.\n]{0,60}(?:indikator|nyckeltal|mätetal)\w*"
+    r"|(?m:^[ \t]*(?:mål|målen|våra mål|mätbara mål|mål till 20\d\d|mål 20\d\d|målsättningar?)[ \t]*:?[ \t]*\n[ \t]*(?:[•\-–*]|\d+[.)])[^\n]*\d)"
     r"|(?:öka|minska|uppgå|förbättra|höja|sänka)\w* (?:\w+ ){0,6}?(?:med|från|till|till minst|till plats|över)\s+(?:minst\s+)?\d[\d\s,.]*\s*(?:%|procent|st\b|nya|fler|företag|arbetstillfällen|jobb|\w*)?"
     r"|bland de \d+|(?:på|till|nå|når|ligga på|topp) plats \d+|plats \d+ (?:i|på) (?:\w+ )?(?:ranking|rankning|svenskt näringslivs|listan)|topp\s?\d+"
     r"|(?:mål|ska|målet|målsättning)[^.\n]{0,40}\bminst \d[\d\s,.]*|\bminst \d[\d\s,.]*[^.\n]{0,30}(?:till|senast|år) 20\d\d"
     r"|(?m:^\s*[-–•]\s*\d[\d\s,.]*\s*(?:%|procent)?\s*(?:fler|nya|färre|högre|ökning|minskning))"
     r"|\d[\d\s,.]*\s*(?:%|procent) (?:fler|färre|högre|lägre|ökning|minskning)|\d+ ?% +\d+ ?%"
     r"|(?:målen|målet|målsättning\w*|målområde\w*)[^.]{0,80}?(?:följs upp|mäts|mäter|följer vi upp)|följs upp (?:årligen |varje år )?mot (?:\w+ ){0,3}mål"
-    r"|uppföljning[^.]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)|uppföljning\s*:?[^.]{0,80}(?:redovisas|mäts|följs upp)\s+(?:årligen|varje år|två gånger per år)"
+    r"|uppföljning[^.]{0,60}?mot (?:följande |de )?(?:mål|indikatorer|nyckeltal)|uppföljning\s*:\s*(?!\s*(?:strategin|programmet|planen|policyn))[^.]{0,80}(?:redovisas|mäts|följs upp)\s+(?:årligen|varje år|två gånger per år)"
 )
 _MEASURABLE_TRIGGER = re.compile(
-    r"mätbar|indikator|nyckeltal|målvärde|resultatmått|uppföljningsbar|mätetal|kpi|målnivå|öka|minska|uppgå|förbättra|höja|sänka"
+    r"(?m:^[ \t]*(?:mål|våra mål|målsättning))|mätbar|indikator|nyckeltal|målvärde|resultatmått|uppföljningsbar|mätetal|kpi|målnivå|öka|minska|uppgå|förbättra|höja|sänka"
     r"|bland de|plats|placering|topp|minst|procent|%|fler|nya|färre|följs upp|mäts|mäter|följer vi upp|uppföljning"
 )
 _YEARLY = re.compile(
