@@ -29,6 +29,11 @@ _ACTION_OTHER_DOMAIN = re.compile(
     r"våld|brott|trygghet|drog|andt|alkohol|folkhälsa|jämställdhet|klimatanpassning|klimatet\b|energi|avfall|buller|vatten|krisberedskap"
     r"|integration|skola|förskola|barn|äldre|funktionsnedsättning|personal|arbetsmiljö|suicid|hbtq|kultur|biblioteks|friluft|naturvård"
 )
+#: A sentence describing the municipality's steering model ("visionen …, program …, handlingsplaner …")
+#: mentions action plans in general, not this program's.
+_STEERING_MODEL = re.compile(
+    r"styrmodell|styrdokumentshierarki|styrkedja|styrsystem|vision\w*[^.]{0,160}(?:program|strategi)\w*[^.]{0,160}(?:handlingsplaner|aktivitetsplaner|planer)\b"
+)
 _NEGATION = re.compile(r"\b(?:inte|ingen|inget|saknar|saknas|utan)\b")
 _ACTION_TABLE = re.compile(
     r"(?m)^\s*(?:aktivitet|åtgärd|insats)\w*\s*(?:\||\s{1,12})(?:\S+\s+){0,2}(?:ansvarig|ansvar)\w*\b.*(?:tid|när|år|klart|datum|kvartal|status)"
@@ -118,7 +123,8 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
         after = doc.folded[hit.end : hit.end + 60]
         if _ACTION_OTHER.match(doc.folded, hit.start, hit.end + 60) or _ACTION_OTHER_DOMAIN.search(after.split(".")[0][:40]):
             continue
-        if _NEGATION.search(doc.sentence_text(hit)):
+        sent = doc.sentence_text(hit)
+        if _NEGATION.search(sent) or _STEERING_MODEL.search(sent):
             continue
         out.append(hit)
     if len(out) < limit:
