@@ -34,7 +34,8 @@ class CrawlConfig:
     page_min_score: float = 1.0
     doc_min_score: float = 2.0
     promising_score: float = 5.0
-    html_candidate_min_chars: int = 1500
+    html_candidate_min_chars: int = 500
+    max_document_bytes: int = 50 * 1024 * 1024
     flush_interval: float = 1.0
     weights: ScoreWeights = field(default_factory=ScoreWeights)
     limits: UrlLimits = field(default_factory=UrlLimits)
@@ -76,8 +77,9 @@ class CrawlConfig:
             page_min_score=settings.getfloat("CRAWL_PAGE_MIN_SCORE", 1.0),
             doc_min_score=settings.getfloat("CRAWL_DOC_MIN_SCORE", 2.0),
             promising_score=settings.getfloat("CRAWL_PROMISING_SCORE", 5.0),
-            html_candidate_min_chars=settings.getint("CRAWL_HTML_CANDIDATE_MIN_CHARS", 1500),
+            html_candidate_min_chars=settings.getint("CRAWL_HTML_CANDIDATE_MIN_CHARS", 500),
             flush_interval=settings.getfloat("CRAWL_FLUSH_INTERVAL", 1.0),
+            max_document_bytes=settings.getint("CRAWL_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024),
         )
         if config.budget < 1:
             raise ValueError("the budget must be at least 1 request")

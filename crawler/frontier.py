@@ -28,6 +28,8 @@ PRIO_PREVIOUS = 900
 PRIO_START = 800
 PRIO_SEARCH = 700
 PRIO_SITEMAP = 650
+#: A link below the threshold on this many pages is not scored again.
+REJECTIONS_BEFORE_JUDGED = 3
 #: Common entry paths on Swedish municipal sites, tried once from the home page unless a link
 #: containing the same word was already found.
 ENTRY_PATHS = ("/naringsliv", "/foretagare", "/styrdokument", "/kommun-och-politik/styrdokument")
@@ -63,6 +65,8 @@ class Frontier:
                 "ref": referrer, "anchor": anchor, "heading": heading}
         if guess:
             meta["guess"] = True
+        if kind == "document":
+            meta["download_maxsize"] = self.config.max_document_bytes
         headers = {}
         previous = site.previous.get(canon)
         if previous:
@@ -115,12 +119,11 @@ class Frontier:
         return out
 
     # -- links -------------------------------------------------------------------------------------
-    def _link_kind(self, site: SiteState, url: str, anchor: str) -> str | None:
-        host = urlsplit(url).hostname
-        doc_like = is_document_url(url) or anchor_says_document(anchor)
-        if site.scope.allows_page(host):
+    def _link_kind(self, site: SiteState, link: Link) -> str | None:
+        doc_like = is_document_url(link.url) or anchor_says_document(link.anchor)
+        if site.scope.allows_page(link.host):
             return "document" if doc_like else "page"
-        if doc_like and site.scope.allows_document(host):
+        if doc_like and site.scope.allows_document(link.host):
             return "document"
         return None
 
@@ -131,8 +134,8 @@ class Frontier:
             url = link.url
             if url in site.judged:
                 continue
-            kind = self._link_kind(site, url, link.anchor)
-            if kind is None or structural_problem(clean_url(url), site.limits):
+            kind = self._link_kind(site, link)
+            if kind is None:
                 site.judged.add(url)
                 continue
             is_doc = kind == "document"
@@ -146,13 +149,20 @@ class Frontier:
                 if context:
                     score = max(score, score_link(link, depth + 1, relevance, is_doc, cfg.weights, context))
             if score < threshold:
-                continue  # not judged: another page may give it a better context
+                # Another page may give it a better context; a link turned down on several pages
+                # (menus, footers) is not looked at again.
+                site.rejections[url] = rejections = site.rejections.get(url, 0) + 1
+                if rejections >= REJECTIONS_BEFORE_JUDGED:
+                    site.judged.add(url)
+                continue
             out.extend(self._accept(site, link, kind, depth + 1, score, page_url))
         return out
 
     def _accept(self, site: SiteState, link: Link, kind: str, depth: int, score: float, referrer: str) -> list[Request | None]:
         site.judged.add(link.url)
         url = clean_url(link.url)
+        if structural_problem(url, site.limits):
+            return []
         canon = canonical_url(url)
         if canon in site.seen or site.traps.refuse(url):
             return []
@@ -176,10 +186,10 @@ class Frontier:
         for url in content.urls:
             if url in site.judged:
                 continue
-            kind = self._link_kind(site, url, "")
-            if kind is None or structural_problem(clean_url(url), site.limits):
-                continue
             link = Link(url, "", "")
+            kind = self._link_kind(site, link)
+            if kind is None:
+                continue
             score = score_link(link, 1, 0.0, kind == "document", self.config.weights)
             if score >= threshold:
                 out.extend(self._accept(site, link, kind, 1, score, sitemap_url))

@@ -25,12 +25,39 @@ _SEARCH_PARAM_NAMES = ("q", "query", "search", "searchquery", "sok", "s", "frite
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "file:", "data:", "ftp:", "sms:", "callto:", "#")
 
 
-@dataclass(slots=True)
 class Link:
-    url: str
-    anchor: str
-    heading: str
-    element: "etree._Element | None" = None
+    """A link on a page: absolute ``url`` (fragment dropped), its host, the nearest heading above
+    it, and its anchor text — computed only when asked for (most links are menus seen before)."""
+
+    __slots__ = ("url", "host", "heading", "element", "_anchor")
+
+    def __init__(self, url: str, anchor: str | None = None, heading: str = "", element: "etree._Element | None" = None,
+                 host: str | None = None) -> None:
+        self.url = url
+        self.host = host if host is not None else (urlsplit(url).hostname or "")
+        self.heading = heading
+        self.element = element
+        self._anchor = anchor
+
+    @property
+    def anchor(self) -> str:
+        if self._anchor is None:
+            self._anchor = _anchor_text(self.element) if self.element is not None else ""
+        return self._anchor
+
+    def __repr__(self) -> str:
+        return f"Link({self.url!r}, {self.anchor!r}, heading={self.heading!r})"
+
+
+def _anchor_text(el: etree._Element) -> str:
+    text = _text(el) if el.tag == "a" else ""
+    if not text:
+        text = el.get("title") or el.get("aria-label") or ""
+        if not text:
+            for img in el.iter("img"):
+                text = img.get("alt") or ""
+                break
+    return text.strip()[:300]
 
 
 def link_context(link: Link) -> str:
@@ -38,12 +65,12 @@ def link_context(link: Link) -> str:
     "(pdf, 1,2 MB)"), or "" when the link sits in a list of links (menus) or alone."""
     node = link.element.getparent() if link.element is not None else None
     for _ in range(3):
-        if node is None:
+        if node is None or node.tag in ("body", "main", "html", "ul", "ol", "nav", "table"):
+            return ""
+        if sum(1 for _a in node.iter("a")) > 3:
             return ""
         text = _text(node)
         if len(text) > len(link.anchor) + 12:
-            if sum(1 for _a in node.iter("a")) > 3:
-                return ""
             return text[:400]
         node = node.getparent()
     return ""
@@ -87,7 +114,25 @@ class ParsedPage:
 
 
 def _text(el: etree._Element) -> str:
-    return _WS.sub(" ", "".join(el.itertext())).strip()
+    """Visible text of an element, white space collapsed (lxml's C serializer: fast)."""
+    return " ".join(etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+
+
+def _resolver(base_url: str):
+    """A fast urljoin for one page: root-relative and absolute links (nearly all) skip urllib."""
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    host = (parts.hostname or "").lower()
+
+    def resolve(href: str) -> tuple[str, str | None]:
+        href = href.split("#", 1)[0]
+        if href.startswith("/") and not href.startswith("//"):
+            return origin + href, host
+        if href.startswith(("http://", "https://")):
+            return href, None
+        return urljoin(base_url, href), None
+
+    return resolve
 
 
 _PARSER_CACHE: dict[str, etree.HTMLParser] = {}
@@ -121,6 +166,7 @@ def parse_html(body: bytes, base_url: str, encoding: str | None = None) -> Parse
             base_url = urljoin(base_url, href.strip())
         break
     heading = ""
+    resolve = _resolver(base_url)
     for el in root.iter("title", "h1", "h2", "h3", "h4", "h5", "h6", "a", "area", "form", *_CHROME):
         tag = el.tag
         if tag in _CHROME:
@@ -129,14 +175,8 @@ def parse_html(body: bytes, base_url: str, encoding: str | None = None) -> Parse
             href = (el.get("href") or "").strip()
             if not href or href.lower().startswith(_SKIP_SCHEMES):
                 continue
-            anchor = _text(el) if tag == "a" else ""
-            if not anchor:
-                anchor = el.get("title") or el.get("aria-label") or ""
-                if not anchor:
-                    for img in el.iter("img"):
-                        anchor = img.get("alt") or ""
-                        break
-            page.links.append(Link(urljoin(base_url, href), anchor.strip()[:300], heading, el))
+            url, host = resolve(href)
+            page.links.append(Link(url, None, heading, el, host))
         elif tag in _HEADINGS:
             heading = _text(el)[:300]
             if tag == "h1" and not page.h1:

@@ -23,6 +23,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.scope import address_problem, ip_problem
+from crawler.urls import canonical_url
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -81,3 +82,10 @@ class ScopeGuardMiddleware:
         # the spider follows links only from pages on the page hosts.
         if not site.scope.allows_document(host):
             raise OutOfScope(f"redirect off the municipality's hosts: {request.meta['redirect_urls'][0]} -> {request.url}")
+        # A redirect to a URL the crawl already has (old paths leading to the current page) costs a
+        # request for nothing. A redirect that only adds a session id keeps its canonical form.
+        target = canonical_url(request.url)
+        if target != request.meta.get("canon"):
+            if target in site.seen:
+                raise OutOfScope(f"redirected to a page already crawled: {request.url}")
+            site.seen.add(target)

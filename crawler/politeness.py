@@ -60,6 +60,7 @@ class BackoffRetryMiddleware:
         self.cap = settings.getfloat("CRAWL_BACKOFF_MAX", 60.0)
         self.retry_after_cap = settings.getfloat("CRAWL_RETRY_AFTER_MAX", 120.0)
         self.crawl_delay_cap = settings.getfloat("CRAWL_CRAWL_DELAY_MAX", 30.0)
+        self.retry_after_times = max(settings.getint("RETRY_TIMES"), settings.getint("CRAWL_RETRY_AFTER_TIMES", 5))
         self.min_delay: dict[str, float] = {}
         crawler.signals.connect(self._robots_ready, signal=robots_ready)
         crawler.signals.connect(self._response_downloaded, signal=signals.response_downloaded)
@@ -104,9 +105,9 @@ class BackoffRetryMiddleware:
         attempt = request.meta.get("retry_times", 0) + 1
         return min(self.cap, self.base * (2 ** (attempt - 1)))
 
-    def _retry(self, request: Request, reason: Any, pause: float) -> Request | None:
+    def _retry(self, request: Request, reason: Any, pause: float, max_times: int | None = None) -> Request | None:
         spider = self.crawler.spider
-        new = get_retry_request(request, spider=spider, reason=reason, logger=log)
+        new = get_retry_request(request, spider=spider, reason=reason, logger=log, max_retry_times=max_times)
         if new is not None:
             self.pause_host(request, pause)
         return new
@@ -114,12 +115,12 @@ class BackoffRetryMiddleware:
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
         if request.meta.get("dont_retry") or response.status not in self.retry_codes:
             return response
-        pause = self._backoff(request)
+        pause, max_times = self._backoff(request), None
         if response.status in (429, 503):
             after = parse_retry_after(response.headers.get(b"Retry-After"))
-            if after is not None:
-                pause = min(after, self.retry_after_cap)
-        return self._retry(request, response_status_message(response.status), pause) or response
+            if after is not None:  # the server said when: wait that long, and be patient a little longer
+                pause, max_times = min(after, self.retry_after_cap), self.retry_after_times
+        return self._retry(request, response_status_message(response.status), pause, max_times) or response
 
     def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Request | None:
         if request.meta.get("dont_retry") or not isinstance(exception, self.exceptions):

@@ -49,6 +49,8 @@ class RobotsRules:
     parser: Protego | None = None
     sitemaps: list[str] = field(default_factory=list)
     crawl_delay: float | None = None
+    #: scheme://netloc the rules were finally fetched from (after redirects)
+    source: str = ""
 
     def allows(self, url: str) -> bool:
         if self.status == "unreachable":
@@ -126,6 +128,11 @@ class RobotsMiddleware:
         if rules is None:
             raise IgnoreRequest(f"robots.txt of {key} was not fetched")
         self.crawler.signals.send_catch_log(signal=robots_ready, netloc=parts.netloc, rules=rules, request=request)
+        if rules.source and rules.source != key and rules.source not in self._rules:
+            # robots.txt redirected to another host's robots.txt (www.x.se): it is that host's too.
+            self._rules[rules.source] = rules
+            netloc = rules.source.split("://", 1)[1]
+            self.crawler.signals.send_catch_log(signal=robots_ready, netloc=netloc, rules=rules, request=request)
         return rules
 
     async def _fetch(self, key: str, request: Request) -> RobotsRules | None:
@@ -156,4 +163,8 @@ class RobotsMiddleware:
             return RobotsRules("missing", self.user_agent)
         if 300 <= response.status < 400:  # redirect loop or too many redirects
             return RobotsRules("missing", self.user_agent)
-        return parse_robots(response.body, self.user_agent)
+        rules = parse_robots(response.body, self.user_agent)
+        final = urlparse_cached(response)
+        if final.path == "/robots.txt":
+            rules.source = f"{final.scheme}://{final.netloc}"
+        return rules

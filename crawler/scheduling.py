@@ -5,7 +5,7 @@ hands out requests as long as the *global* concurrency allows: with few hosts, a
 frontier moves into the downloader's FIFO slot queue at once, and best-first order (and an honest
 budget) is lost. :class:`PerHostBestFirstQueue` gives a host a request only while fewer than
 ``CONCURRENT_REQUESTS_PER_DOMAIN`` of its requests are in the downloader, so every download is
-the best one known at that moment. Hosts are served least-busy first, round robin among equals.
+the best one known at that moment. Hosts with room are served round robin.
 
 In-memory only: the crawl's durable state is in the database (:mod:`crawler.state`), not in
 Scrapy's JOBDIR queues.
@@ -41,10 +41,6 @@ class PerHostBestFirstQueue:
     def _downloader(self) -> Any:
         return self.crawler.engine.downloader
 
-    def _active(self, slot: str) -> int:
-        found = self._downloader.slots.get(slot)
-        return len(found.active) if found is not None else 0
-
     def push(self, request: Request) -> None:
         slot = self._downloader.get_slot_key(request)
         queue = self.queues.get(slot)
@@ -54,20 +50,19 @@ class PerHostBestFirstQueue:
         queue.push(request)
 
     def pop(self) -> Request | None:
-        best: str | None = None
-        best_active = self.limit
-        for slot in self.queues:
-            active = self._active(slot)
-            if active < best_active:
-                best, best_active = slot, active
-                if active == 0:
-                    break
-        if best is None:
+        """The best request of the first host (in round-robin order) that has room."""
+        slots = self._downloader.slots
+        limit = self.limit
+        for key in self.queues:
+            slot = slots.get(key)
+            if slot is None or len(slot.active) < limit:
+                break
+        else:
             return None
-        queue = self.queues.pop(best)
+        queue = self.queues.pop(key)
         request = queue.pop()
         if len(queue):
-            self.queues[best] = queue  # re-inserted last: round robin among equally idle hosts
+            self.queues[key] = queue  # re-inserted last: round robin among hosts
         else:
             queue.close()
         return request

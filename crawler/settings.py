@@ -47,6 +47,8 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 CRAWL_BACKOFF_BASE = 2.0
 CRAWL_BACKOFF_MAX = 60.0
 CRAWL_RETRY_AFTER_MAX = 120.0
+#: A 429/503 that says Retry-After is retried up to this many times (we wait as asked, so it is polite).
+CRAWL_RETRY_AFTER_TIMES = 5
 #: Crawl-delay from robots.txt is honoured up to this many seconds.
 CRAWL_CRAWL_DELAY_MAX = 30.0
 REDIRECT_MAX_TIMES = 5
@@ -60,11 +62,11 @@ CRAWL_MIN_REQUESTS = 30                  # …but never before this many request
 CRAWL_PAGE_MIN_SCORE = 1.0               # a page link is followed from this score
 CRAWL_DOC_MIN_SCORE = 2.0                # a document link is fetched from this score
 CRAWL_PROMISING_SCORE = 5.0              # a link this good resets the give-up counter
-CRAWL_SEARCH_QUERIES = ["näringslivsprogram", "tillväxtprogram", "näringslivsstrategi"]
-CRAWL_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-DOWNLOAD_MAXSIZE = CRAWL_MAX_DOCUMENT_BYTES
+CRAWL_SEARCH_QUERIES = ["näringslivsprogram", "näringsliv", "tillväxt"]
+CRAWL_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # links that look like files; refused beyond, with the reason
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024          # everything else (pages, and files behind page-like links)
 DOWNLOAD_WARNSIZE = 0
-CRAWL_HTML_CANDIDATE_MIN_CHARS = 1500    # an HTML page titled like a program is kept from this length
+CRAWL_HTML_CANDIDATE_MIN_CHARS = 500     # an HTML page titled like a program is kept from this length
 CRAWL_ALLOW_LOOPBACK = False             # simulation switch: permit 127.0.0.0/8 and localhost targets
 CRAWL_OVERRIDES = ""                     # path of a site-overrides CSV ("" = crawler/data/site_overrides.csv)
 CRAWL_DB = "output/inventory.sqlite"
@@ -80,7 +82,11 @@ DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"  # the spider keeps its o
 CONCURRENT_ITEMS = 16
 REACTOR_THREADPOOL_MAXSIZE = 20
 DNSCACHE_ENABLED = True
-DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None, "data": None}
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.handlers.ProxyPoolingDownloadHandler",
+    "https": "crawler.handlers.ProxyPoolingDownloadHandler",
+    "file": None, "s3": None, "ftp": None, "data": None,
+}
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 AJAXCRAWL_ENABLED = False

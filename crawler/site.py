@@ -32,6 +32,8 @@ class SiteState:
     seen: set[str] = field(default_factory=set)
     #: absolute hrefs already judged on context-free grounds (scope, structure, accepted)
     judged: set[str] = field(default_factory=set)
+    #: absolute href → pages on which it scored too low to follow
+    rejections: dict[str, int] = field(default_factory=dict)
     traps: TrapGuard = field(init=False)
     #: canonical URL → validators of the document an earlier run kept (for conditional requests)
     previous: dict[str, dict] = field(default_factory=dict)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -100,21 +99,27 @@ class DocumentStore:
         self.blobs = blobs
 
     def add(self, doc: FetchedDocument) -> StoreResult:
-        sha: str | None = None
-        size: int | None = None
+        """Store the bytes (if any) and the provenance row."""
+        return self.record(doc, *self.write_blob(doc))
+
+    def write_blob(self, doc: FetchedDocument) -> tuple[str | None, int | None]:
+        """Write the document's bytes (file system only: safe to run in a worker thread)."""
         if doc.status in (STORED, UNSUPPORTED):
             if doc.body is None:
                 raise ValueError(f"{doc.url}: status {doc.status} needs the body")
-            sha = self.blobs.put(doc.body)
-            size = len(doc.body)
-        elif doc.status == REUSED:
+            return self.blobs.put(doc.body), len(doc.body)
+        if doc.status in (REUSED, TOO_LARGE):
+            return None, None
+        raise ValueError(f"{doc.url}: unknown document status {doc.status!r}")
+
+    def record(self, doc: FetchedDocument, sha: str | None, size: int | None) -> StoreResult:
+        """Commit the provenance row (after :meth:`write_blob` put the bytes in place)."""
+        if doc.status == REUSED:
             sha = doc.reused_sha256
             row = self.conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
             if not sha or row is None or not self.blobs.has(sha, row["size"]):
                 raise ValueError(f"{doc.url}: 304 reuse of blob {sha} that is not in the store")
             size = row["size"]
-        elif doc.status != TOO_LARGE:
-            raise ValueError(f"{doc.url}: unknown document status {doc.status!r}")
         with transaction(self.conn):
             if sha is not None and doc.status != REUSED:
                 self.conn.execute(
@@ -168,23 +173,19 @@ class StorePipeline:
             self.store.conn.close()
             self.store = None
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, FetchedDocument):
             return item
         assert self.store is not None, "pipeline not opened"
-        result = self.store.add(item)
+        # The file write (with fsync) runs in a worker thread; the row is committed afterwards,
+        # in the reactor thread that owns the connection.
+        from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet.threads import deferToThread
+
+        sha, size = await maybe_deferred_to_future(deferToThread(self.store.write_blob, item))
+        result = self.store.record(item, sha, size)
         if not result.inserted:
             log.debug("already stored in this run: %s", item.url)
         self.crawler.signals.send_catch_log(signal=document_stored, item=item, result=result)
         item.body = None  # free memory early; the bytes are on disk
         return item
-
-
-def blob_dir_size(root: Path | str) -> int:
-    """Total size of the blob files (for reports)."""
-    total = 0
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            if not name.startswith("."):
-                total += os.path.getsize(os.path.join(dirpath, name))
-    return total

@@ -47,3 +47,4 @@ from kommun_inventering.cli import extract as _extract  # noqa: E402,F401
 from kommun_inventering.cli import simweb as _simweb  # noqa: E402,F401
 from kommun_inventering.cli import run as _run  # noqa: E402,F401
 from kommun_inventering.cli import demo as _demo  # noqa: E402,F401
+from kommun_inventering.cli import crawl as _crawl  # noqa: E402,F401
