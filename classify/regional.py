@@ -30,7 +30,9 @@ _COOP_CTX = re.compile(r"samverk|samarbet|tillsammans|gemensam|medlem|deltar|del
 _OTHER_SUBJECT = re.compile(
     r"räddningstjänst|brand|överförmyndar|it-nämnd|\bit\b|gymnasie|skola|avfall|renhåll|vatten|va-|lön|växel|vård|omsorg|socialtjänst"
     r"|kollektivtrafik|bibliotek|kultur|miljönämnd|miljö- och hälsoskydd|upphandling av|revision|krisberedskap|familjerätt"
+    r"|administration|e-tjänster|telefoni|\bhr\b|personal"
 )
+_ISSUER_CTX = re.compile(r"(?:antagits|antagen|antaget|antogs|fastställd|fastställts|beslutad|beslutats|utgiven|utgivare) av\s+(?:\w+\s+){0,1}region")
 _COOP_VERB = re.compile(r"samarbet\w*|samverk\w*|tillsammans med|gemensam\w*|i nätverk med")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?")
 _RUS_LINK_CTX = re.compile(
@@ -228,6 +230,8 @@ def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hi
             if doc.in_toc(hit):
                 continue
             sent = doc.sentence_text(hit)
+            if _ISSUER_CTX.search(sent) or (gaz.rus_generic is not None and gaz.rus_generic.search(sent)):
+                continue  # the body as the issuer of a (regional) strategy, not cooperation
             if (_COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent)) and not _OTHER_SUBJECT.search(sent):
                 out.append(hit)
     return sorted(out, key=lambda h: h.start)

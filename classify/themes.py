@@ -58,10 +58,12 @@ _CO_FORMAT = re.compile(
     r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger\b|forum|träffar\b|remissvar|synpunkter"
 )
 _CO_ACTOR = re.compile(
-    r"företagar\w*|företag(?:en|are|arna)?\b|näringsliv\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
+    r"företagar\w*|företag(?:en|are|arna)?\b|(?<!svenskt )näringsliv(?!s(?:enhet|kontor|avdelning|chef|utvecklare|strateg|funktion|samordnare|bolag|program|strategi|plan|arbete))\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
     r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*"
 )
 _CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (?:dialog|samverkan)|ska (?:ha|föra|utveckla) (?:en )?dialog|(?:ska|kommer att|vill) (?:genomföra|ordna|arrangera|bjuda)")
+#: Surveys that rate the business climate (rankings) are not the program being written with business.
+_CO_NOT = re.compile(r"svenskt näringslivs|ranking|rankning|\binsikt\b|\bnki\b|betyg|nöjd kund")
 _CO_PAST = re.compile(
     r"\bhar\b|\bhade\b|tagits|genomfördes|genomförde|hölls|träffade|deltog|besvarade|svarade|skickade|intervjuade|bjöd|samlade|\bvarit\b|\bvar\b"
     r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag"
@@ -216,7 +218,7 @@ def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
             continue
         seen.add(start)
         sent = doc.folded[start:end]
-        if _CO_ONGOING.search(sent) or not _CO_PAST.search(sent):
+        if _CO_ONGOING.search(sent) or _CO_NOT.search(sent) or not _CO_PAST.search(sent):
             continue
         actor = _CO_ACTOR.search(sent) is not None
         fmt = _CO_FORMAT.search(sent) is not None
