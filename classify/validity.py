@@ -154,7 +154,8 @@ def find_period(doc: DocText) -> tuple[int, int, Evidence, str] | None:
         sent_start = doc.sentence_bounds(hit)[0]
         before = doc.folded[max(lo, sent_start, hit.start - 70) : hit.start]
         near = doc.folded[max(lo, hit.start - 25) : hit.start]
-        if _PREDECESSOR.search(before) or _BAD_CTX.search(near) or (
+        whole_before = doc.folded[max(lo, sent_start, hit.start - 200) : hit.start]
+        if _PREDECESSOR.search(whole_before) or _BAD_CTX.search(near) or (
             _BAD_CTX.search(before) and not re.search(_PROGRAM_NOUN + r"[^.\n]{0,12}$", before)
         ):
             continue
