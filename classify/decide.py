@@ -133,6 +133,15 @@ def decide(items: Sequence[tuple[Document, Classification]], year: int, kommunko
 
 
 def _other_reason(items: Sequence[tuple[Document, Classification]], dec: Decision) -> str:
+    # An overall plan (översiktsplan, budget, vision) that holds the business goals, or says it does
+    # ("målen för näringslivet är en del av den här planen … inget särskilt näringslivsprogram").
+    for doc, cls in items:
+        if cls.relevant or cls.doc_role not in _OVERALL_ROLES:
+            continue
+        ev = _quote(doc, _NO_PROGRAM) or _quote(doc, _EMBEDDED)
+        if ev is not None:
+            dec.reason_doc_id, dec.reason_evidence = doc.id, [ev]
+            return "embedded_in_overall_plan"
     for doc, cls in items:
         if cls.relevant:
             continue
@@ -140,13 +149,6 @@ def _other_reason(items: Sequence[tuple[Document, Classification]], dec: Decisio
         if ev is not None:
             dec.reason_doc_id, dec.reason_evidence = doc.id, [ev]
             return "no_written_program"
-    for doc, cls in items:
-        if cls.relevant or cls.doc_role not in _OVERALL_ROLES:
-            continue
-        ev = _quote(doc, _EMBEDDED)
-        if ev is not None:
-            dec.reason_doc_id, dec.reason_evidence = doc.id, [ev]
-            return "embedded_in_overall_plan"
     return "nothing_found"
 
 

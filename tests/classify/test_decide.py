@@ -73,3 +73,10 @@ def test_nothing_found(classifier):
 def test_program_for_a_later_period_is_not_valid(classifier):
     dec = _run(classifier, (VALID, "Näringslivsprogram för Exempelby kommun 2016–2019"), year=2015)
     assert dec.has_valid_program is False and dec.reason == "nothing_found" and dec.flagged
+
+
+def test_no_program_statement_inside_an_overall_plan_is_embedded(classifier):
+    plan = ("Översiktsplan för Exempelby kommun\nAntagen av kommunfullmäktige 2014-06-10\f"
+            "Näringsliv\nMålen för näringslivet är en del av den här planen och det finns inget särskilt näringslivsprogram.")
+    dec = _run(classifier, (plan, "Översiktsplan för Exempelby kommun"), (NO_PROGRAM, "Näringsliv och arbete"))
+    assert dec.reason == "embedded_in_overall_plan" and dec.reason_doc_id == "d0"
