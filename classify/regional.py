@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from classify.document import Evidence
 from classify.segment import DocText, Hit
@@ -149,24 +149,27 @@ def _case_hits(doc: DocText, pattern: re.Pattern[str]) -> Iterator[Hit]:
         yield Hit(doc.page_of(m.start()), m.start(), m.end(), m.group(0))
 
 
+def _accepted(doc: DocText, sources: list[Iterator[Hit]], accept: Callable[[str, Hit], bool], limit: int) -> list[Hit]:
+    """Hits from ``sources`` (in order) outside the table of contents whose sentence ``accept``s them."""
+    out: list[Hit] = []
+    for hits in sources:
+        for hit in hits:
+            if len(out) >= limit:
+                return out
+            if not doc.in_toc(hit) and accept(doc.sentence_text(hit), hit):
+                out.append(hit)
+    return out
+
+
 def find_rus_link(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
     """Sentences that tie the program to the regional development strategy (at most ``limit``)."""
-    out: list[Hit] = []
     named = gaz.names_in(doc, gaz.rus_names)
     sources: list[Iterator[Hit]] = [doc.finditer(gaz.rus_generic or gaz.rus)]
     if named is not None:
         sources.append(doc.finditer(named))
     if "RU" in doc.full or "RTP" in doc.full:
         sources.append(_case_hits(doc, gaz.rus_acronyms))
-    for hits in sources:
-        for hit in hits:
-            if len(out) >= limit:
-                break
-            if doc.in_toc(hit):
-                continue
-            sent = doc.sentence_text(hit)
-            if _RUS_LINK_CTX.search(sent) or len(sent) < 90:
-                out.append(hit)
+    out = _accepted(doc, sources, lambda sent, hit: bool(_RUS_LINK_CTX.search(sent)) or len(sent) < 90, limit)
     return sorted(out, key=lambda h: h.start)
 
 
@@ -208,32 +211,24 @@ def find_named_neighbours(doc: DocText, gaz: Gazetteer, own: str | None, limit: 
     return out
 
 
+def _term_ok(sent: str, hit: Hit) -> bool:
+    return bool(_BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower())) and not _OTHER_SUBJECT.search(sent)
+
+
 def find_intermunicipal(doc: DocText, gaz: Gazetteer, limit: int = 2) -> list[Hit]:
     """Sentences about cooperation with other municipalities in the business/growth work (at most ``limit``)."""
-    out: list[Hit] = []
-    for hit in doc.finditer(gaz.inter_terms):
-        if len(out) >= limit:
-            break
-        if doc.in_toc(hit):
-            continue
-        sent = doc.sentence_text(hit)
-        if (_BUSINESS_CTX.search(sent) or _BUSINESS_CTX.search(hit.text.lower())) and not _OTHER_SUBJECT.search(sent):
-            out.append(hit)
+
+    def body_ok(sent: str, hit: Hit) -> bool:
+        if _ISSUER_CTX.search(sent) or (gaz.rus_generic is not None and gaz.rus_generic.search(sent)):
+            return False  # the body as the issuer of a (regional) strategy, not cooperation
+        return bool(_COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent)) and not _OTHER_SUBJECT.search(sent)
+
+    out = _accepted(doc, [doc.finditer(gaz.inter_terms)], _term_ok, limit)
     named = gaz.names_in(doc, gaz.body_names)
     body_hits: list[Iterator[Hit]] = [doc.finditer(named)] if named is not None else []
     if gaz.body_acronyms is not None:
         body_hits.append(_case_hits(doc, gaz.body_acronyms))
-    for hits in body_hits:
-        for hit in hits:
-            if len(out) >= limit:
-                break
-            if doc.in_toc(hit):
-                continue
-            sent = doc.sentence_text(hit)
-            if _ISSUER_CTX.search(sent) or (gaz.rus_generic is not None and gaz.rus_generic.search(sent)):
-                continue  # the body as the issuer of a (regional) strategy, not cooperation
-            if (_COOP_CTX.search(sent) or _BUSINESS_CTX.search(sent)) and not _OTHER_SUBJECT.search(sent):
-                out.append(hit)
+    out += _accepted(doc, body_hits, body_ok, limit - len(out))
     return sorted(out, key=lambda h: h.start)
 
 
