@@ -84,3 +84,27 @@ def test_gotland_region_program_is_the_municipal_program(classifier):
             "Programmet beskriver hur vi ska skapa fler jobb och företag på ön. Vi vill att fler företag växer.")
     on_gotland = classifier.classify(make_doc(text, "Tillväxtprogram Gotland 2016–2020", municipality="0980"), 2017)
     assert on_gotland.relevant is True and on_gotland.program_type == "tillvaxtprogram"
+
+
+# Openings in the styles a crawler meets on real municipal sites (written for these tests).
+REALISTIC_OPENINGS = [
+("news-remiss", "Hoppa till innehåll\nMeny Sök\nStartsida › Nyheter\nNytt näringslivsprogram ute på remiss\n14 mars 2016\nNu finns förslaget till nytt näringslivsprogram för 2016–2020 ute på remiss. Företag, föreningar och andra intresserade kan lämna synpunkter senast den 15 april. Programmet har tagits fram av näringslivsenheten tillsammans med företagare.\nLäs förslaget (pdf, 2 MB)\nDela sidan", None, False),
+("protocol", "PROTOKOLL\nSammanträdesdatum 2016-05-23\nKommunfullmäktige\n§ 67 Dnr 2015/456\nNäringslivsprogram för Hultsfreds kommun 2016–2020\nBeslut\nKommunfullmäktige antar Näringslivsprogram för Hultsfreds kommun 2016–2020.\nSammanfattning\nKommunstyrelsen har låtit ta fram ett nytt näringslivsprogram.\nJusterandes sign", None, False),
+("tjs", "TJÄNSTESKRIVELSE\n2016-04-12\nDnr KS 2016/100\nKommunstyrelsen\nNäringslivsprogram 2016–2020\nFörslag till beslut\nKommunstyrelsen föreslår kommunfullmäktige att anta Näringslivsprogram 2016–2020.\nÄrendet\nNäringslivsenheten har under 2015 arbetat fram ett förslag till nytt näringslivsprogram.", None, False),
+("program-pdf", "NÄRINGSLIVSPROGRAM\nHultsfreds kommun 2016–2020\n\nAntaget av kommunfullmäktige 2016-05-23 § 67\f\nInnehållsförteckning\nFörord 3\nInledning 4\nVision 5\nMål och fokusområden 6\nUppföljning 10\fFörord\nHultsfred ska vara en kommun där företag vill etablera sig och växa. Med detta program vill vi tydliggöra hur kommunen ska arbeta för att stärka företagsklimatet.", None, True),
+("landing", "Näringsliv och arbete\nStarta och driva företag\nEtablera dig i kommunen\nUpphandling\nNäringslivsprogram\nLokaler och mark\nKontakta näringslivsenheten\nNäringslivschef Anna Berg, 0495-24 00 00", "Näringsliv och arbete", False),
+("tourism", "Besöksnäringsstrategi för Hultsfreds kommun 2017–2025\nAntagen av kommunfullmäktige 2017-03-20\fBesöksnäringen är en växande bransch. Kommunen ska tillsammans med destinationsbolaget arbeta för fler gästnätter.", None, False),
+("oversikt", "Översiktsplan 2030\nHultsfreds kommun\nAntagen av kommunfullmäktige 2015-11-30\fInledning\nÖversiktsplanen visar kommunens långsiktiga markanvändning. Kapitel 5 handlar om näringsliv och verksamhetsområden.", None, False),
+("leader", "Lokal utvecklingsstrategi för Leader Sydost 2014–2020\nFramtagen av partnerskapet\fLeaderområdet omfattar fem kommuner. Strategin beskriver hur lokalt ledd utveckling ska stärka landsbygdens företagande.", None, False),
+("rus", "Regional utvecklingsstrategi för Kalmar län 2012–2020\nRegionförbundet i Kalmar län\fStrategin är länets gemensamma strategi för hållbar regional tillväxt. Den har tagits fram i samverkan med länets tolv kommuner.", None, False),
+("summary-web", "Startsida / Företag / Näringslivsprogram\nNäringslivsprogram\nKommunfullmäktige antog i maj 2016 ett nytt näringslivsprogram för perioden 2016–2020. Programmet har fyra fokusområden: service, kompetens, infrastruktur och attraktivitet.\nHär hittar du näringslivsprogrammet (pdf)\nKontakt\nNäringslivsenheten", None, False),
+("policy-annat", "Policy för ett gott företagsklimat\nFastställd av kommunfullmäktige 2015-06-15\nGäller tills vidare\fSyfte\nPolicyn ska ge vägledning för hur kommunens förvaltningar och bolag möter företagare. Vi ska vara tillgängliga, snabba och tydliga.", None, True),
+("ranking-news", "Kommunen klättrar i företagsrankingen\nPublicerad 2017-09-26\nI Svenskt Näringslivs ranking av det lokala företagsklimatet klättrar kommunen 40 placeringar. – Det är ett kvitto på att vårt näringslivsprogram ger resultat, säger kommunalrådet.", None, False),
+("evaluation", "Utvärdering av näringslivsprogrammet 2012–2015\nRapport 2016:3\fSammanfattning\nUtvärderingen visar att de flesta aktiviteterna i programmet har genomförts. Intervjuer med 20 företagare visar att servicen har förbättrats.", None, False),
+]
+
+
+@pytest.mark.parametrize("name,text,title,relevant", REALISTIC_OPENINGS, ids=[c[0] for c in REALISTIC_OPENINGS])
+def test_realistic_openings(classifier, name, text, title, relevant):
+    c = classifier.classify(make_doc(text, title, url="https://www.hultsfred.se/x"), 2017)
+    assert c.relevant is relevant, (c.doc_role, c.confidence)
