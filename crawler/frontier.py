@@ -69,7 +69,8 @@ class Frontier:
             meta["download_maxsize"] = self.config.max_document_bytes
         headers = {}
         previous = site.previous.get(canon)
-        if previous:
+        # Files are asked for conditionally; a page is fetched whole because its links are needed.
+        if previous and previous.get("kind") != "html":
             if previous.get("etag"):
                 headers["If-None-Match"] = previous["etag"]
             if previous.get("last_modified"):

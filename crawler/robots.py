@@ -111,22 +111,22 @@ class RobotsMiddleware:
             return known
         if isinstance(known, Deferred):
             rules = await maybe_deferred_to_future(_follow(known))
-            if rules is None:
-                raise IgnoreRequest(f"robots.txt of {key} was not fetched")
+            if not isinstance(rules, RobotsRules):
+                raise IgnoreRequest(f"robots.txt of {key} was not fetched: {rules}")
             return rules
         pending: Deferred = Deferred()
         self._rules[key] = pending
-        rules = None
+        rules: RobotsRules | str = "failed"
         try:
             rules = await self._fetch(key, request)
         finally:
-            if rules is None:  # the robots request was dropped (e.g. the site is stopped) or failed oddly
-                del self._rules[key]
-            else:
+            if isinstance(rules, RobotsRules):
                 self._rules[key] = rules
+            else:  # the robots request was refused or dropped (e.g. the site is stopped): not cached
+                del self._rules[key]
             pending.callback(rules)
-        if rules is None:
-            raise IgnoreRequest(f"robots.txt of {key} was not fetched")
+        if not isinstance(rules, RobotsRules):
+            raise IgnoreRequest(f"robots.txt of {key} was not fetched: {rules}")
         self.crawler.signals.send_catch_log(signal=robots_ready, netloc=parts.netloc, rules=rules, request=request)
         if rules.source and rules.source != key and rules.source not in self._rules:
             # robots.txt redirected to another host's robots.txt (www.x.se): it is that host's too.
@@ -135,7 +135,8 @@ class RobotsMiddleware:
             self.crawler.signals.send_catch_log(signal=robots_ready, netloc=netloc, rules=rules, request=request)
         return rules
 
-    async def _fetch(self, key: str, request: Request) -> RobotsRules | None:
+    async def _fetch(self, key: str, request: Request) -> RobotsRules | str:
+        """The host's rules, or why the robots.txt request itself was dropped."""
         robots_request = Request(
             f"{key}/robots.txt",
             priority=ROBOTS_PRIORITY,
@@ -149,8 +150,8 @@ class RobotsMiddleware:
                 response = await engine.download_async(robots_request)
             else:  # Scrapy < 2.13
                 response = await maybe_deferred_to_future(engine.download(robots_request))
-        except IgnoreRequest:
-            return None
+        except IgnoreRequest as exc:
+            return str(exc) or type(exc).__name__
         except Exception as exc:  # network error after retries: disallow all (RFC 9309)
             log.info("robots.txt of %s unreachable (%s): treating the host as disallowed", key, exc)
             self.crawler.stats.inc_value("robotstxt/unreachable")

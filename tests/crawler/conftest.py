@@ -19,9 +19,9 @@ FAST = {
 
 
 @contextmanager
-def proxy_env(proxy_url: str, no_proxy: str = ""):
-    saved = {k: os.environ.get(k) for k in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY")}
-    os.environ.update({"http_proxy": proxy_url, "HTTP_PROXY": proxy_url, "no_proxy": no_proxy, "NO_PROXY": no_proxy})
+def env(**values: str):
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
     try:
         yield
     finally:
@@ -30,6 +30,10 @@ def proxy_env(proxy_url: str, no_proxy: str = ""):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def proxy_env(proxy_url: str, no_proxy: str = ""):
+    return env(http_proxy=proxy_url, HTTP_PROXY=proxy_url, no_proxy=no_proxy, NO_PROXY=no_proxy)
 
 
 def crawl_simweb(sw, workdir: Path, year: int = 2017, only: str | None = None, **settings):
@@ -49,7 +53,12 @@ def db(workdir: Path) -> sqlite3.Connection:
 
 @pytest.fixture(scope="module")
 def shared_crawl(simweb, tmp_path_factory):
-    """One crawl of the whole session world (12 municipalities covering every trap and CMS)."""
+    """One crawl of the whole session world (12 municipalities covering every trap and CMS), with
+    a resolver that records every host name the crawl process looks up."""
     workdir = tmp_path_factory.mktemp("crawl")
-    summary, records = crawl_simweb(simweb, workdir, CRAWL_MAX_DOCUMENT_BYTES=5_000_000)
+    dns_log = workdir / "dns.txt"
+    dns_log.touch()
+    here = str(Path(__file__).parent)
+    with env(DNS_PROBE_LOG=str(dns_log), PYTHONPATH=os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))):
+        summary, records = crawl_simweb(simweb, workdir, TWISTED_DNS_RESOLVER="dns_probe.RecordingResolver")
     return summary, records, workdir

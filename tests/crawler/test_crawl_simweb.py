@@ -129,3 +129,9 @@ def test_program_documents_are_found_quickly(simweb, shared_crawl):
     for r in records:
         per_municipality[r.kommunkod] += 1
     assert max(per_municipality.values()) <= 400
+
+
+def test_no_dns_lookups_through_the_proxy(shared_crawl):
+    _summary, records, workdir = shared_crawl
+    looked_up = set((workdir / "dns.txt").read_text(encoding="utf-8").split())
+    assert records and looked_up <= {"127.0.0.1"}  # only the proxy's own address, never a site's name
