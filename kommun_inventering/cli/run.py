@@ -211,3 +211,20 @@ def diff_cmd(
         change = f"{row.tag}: {row.previous} → {row.current}" if row.tag else (row.current_title or row.previous_title or "")
         typer.echo(f"{row.kommunkod} {row.municipality}: {row.change} {change}".rstrip())
     typer.echo(f"{len(rows)} changes; written to {path}")
+
+
+@review_app.command("training-data")
+def review_training_cmd(
+    out: Path = typer.Option(..., "--out", "-o", metavar="FILE", help="JSONL file to write (corpus format)."),
+    db_path: Path = DbOption,
+) -> None:
+    """Write every analyst decision as labeled training rows, for `inventory train --extra FILE`."""
+    from pipelines.review import write_training_jsonl
+    from pipelines.run.results_db import load_document
+
+    conn = db.connect(db_path)
+    try:
+        count = write_training_jsonl(conn, lambda sha: load_document(conn, sha), out)
+    finally:
+        conn.close()
+    typer.echo(f"{out}: {count} labeled rows. Retrain with: inventory train --extra {out}")

@@ -27,7 +27,7 @@ from pipelines.run.classify_stage import FAILED_CRAWL, classify_municipality, de
 from pipelines.run.crawl_stage import crawl_run, crawl_snapshot
 from pipelines.run.extract_stage import extract_run, municipality_names
 from pipelines.run.lock import RunLock
-from pipelines.run.progress import RunProgress, Snapshot
+from pipelines.run.progress import RunProgress, Snapshot, stderr_is_terminal
 from pipelines.run.results_db import load_results
 from pipelines.store import BlobStore
 
@@ -62,14 +62,23 @@ class RunOutcome:
     seconds: float
 
 
-def _log_to_file(folder: Path) -> logging.Handler:
+def _log_to_file(folder: Path, plain: bool) -> logging.Handler:
+    """Log INFO and up to ``<folder>/inventory.log``.
+
+    The console keeps its own level: with the live display it shows warnings only (the display
+    is the progress); in plain mode (cron, systemd, pipes) it shows the progress lines too.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
+    console_level = min(logging.INFO, root.getEffectiveLevel()) if plain else root.getEffectiveLevel()
+    for existing in root.handlers:
+        if type(existing) is logging.StreamHandler and existing.level == logging.NOTSET:
+            existing.setLevel(console_level)
     root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
+    if root.getEffectiveLevel() > logging.INFO:
         root.setLevel(logging.INFO)
     return handler
 
@@ -106,7 +115,8 @@ def run_inventory(opts: RunOptions) -> RunOutcome:
     started = time.monotonic()
     folder = Path(opts.folder)
     with RunLock(folder):
-        handler = _log_to_file(folder)
+        plain = opts.plain if opts.plain is not None else not stderr_is_terminal()
+        handler = _log_to_file(folder, plain)
         try:
             return _run_locked(opts, folder, started)
         finally:

@@ -125,3 +125,18 @@ def load_results(conn: sqlite3.Connection, run_id: int) -> tuple[RunInfo, list[M
     municipalities = apply_reviews(municipalities, reviews, year=info.year)
     documents = apply_reviews(documents, reviews, year=info.year)
     return info, municipalities, documents
+
+
+def load_document(conn: sqlite3.Connection, sha256: str):
+    """The classifier's view of a stored file (its latest provenance), or None without text."""
+    result = best_extraction(conn, sha256)
+    row = conn.execute(
+        "SELECT kommunkod, url, final_url, anchor_text FROM documents WHERE sha256 = ? ORDER BY document_id DESC LIMIT 1",
+        (sha256,),
+    ).fetchone()
+    if result is None or row is None:
+        return None
+    return result.to_classify_document(
+        f"{row['kommunkod']}-{sha256[:12]}", url=row["final_url"] or row["url"],
+        anchor_text=row["anchor_text"] or None, municipality=row["kommunkod"],
+    )

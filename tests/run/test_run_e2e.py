@@ -208,7 +208,7 @@ def test_review_round_trip_through_the_cli(finished_run, tmp_path: Path) -> None
     assert ws.max_row >= 2, "the covering world always has an uncertain municipality"
     code = ws.cell(row=2, column=1).value
     col = headers.index("program hittat – ditt värde") + 1
-    machine = ws.cell(row=2, column=headers.index("program hittat") + 1).value
+    machine = ws.cell(row=2, column=headers.index("program hittat – maskin") + 1).value
     human = "nej" if machine == "ja" else "ja"
     ws.cell(row=2, column=col).value = human
     wb.save(workbook)
@@ -221,6 +221,11 @@ def test_review_round_trip_through_the_cli(finished_run, tmp_path: Path) -> None
     row = next(r for r in rows if r["kommunkod"] == code)
     assert row["program hittat"] == human
     assert row["granskningsstatus"] != "ej flaggad"
+    # Human decisions become training data for `inventory train --extra`.
+    training = tmp_path / "reviews.jsonl"
+    result = runner.invoke(app, ["review", "training-data", "--db", db_path, "-o", str(training)])
+    assert result.exit_code == 0, result.output
+    assert training.exists() and "labeled rows" in result.output
     # A broken workbook is rejected with its cell named, and changes nothing.
     ws.cell(row=2, column=col).value = "kanske"
     wb.save(workbook)
