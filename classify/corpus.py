@@ -128,7 +128,9 @@ def load_labeled(paths: list[Path], default_year: int | None = None) -> list[Lab
             if missing:
                 errors.append(f"{path}, line {item.line}: missing label(s) {', '.join(missing)}")
                 continue
-            year = item.data.get("year", default_year)
+            year = item.data.get("year")
+            if not isinstance(year, int) or isinstance(year, bool):
+                year = default_year
             if not isinstance(year, int):
                 errors.append(f"{path}, line {item.line}: no inventory 'year' (give --year)")
                 continue

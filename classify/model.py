@@ -187,6 +187,7 @@ def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path |
     if not files and not extra:
         raise FileNotFoundError(f"no training data: no train*.jsonl in {folder}")
     items = load_labeled([*files, *extra], default_year=0)  # the year does not matter for relevance
+    items = [it for it in items if isinstance(it.gold["relevant"], bool)]
     items.sort(key=lambda it: it.document.id)
     X, y = training_inputs(items)
     if len(set(y)) < 2:

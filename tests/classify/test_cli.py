@@ -103,3 +103,21 @@ def test_train_is_reproducible(tmp_path):
         hashes.append(json.loads(model.with_suffix(".json").read_text())["model_hash"])
         assert hashes[-1] in res.stdout
     assert hashes[0] == hashes[1]
+
+
+def test_train_with_extra_reviewed_labels(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in corpus_files("train"):
+        shutil.copy(f, corpus / f.name)
+    row = {"id": "review-abc-2017", "text": GOOD["text"], "title": GOOD["title"], "year": None, "relevant": True,
+           "program_type": "naringslivsprogram", "valid_from": None, "valid_to": None, "until_further_notice": None,
+           "valid_in_year": None, "rus_link": None, "intermunicipal_link": None, "regional": None, "action_plan": None,
+           "sustainability": None, "co_created": None, "measurable_goals": None, "yearly_activities": None}
+    extra = _write(tmp_path / "reviews.jsonl", [json.dumps(row, ensure_ascii=False).encode()])
+    model = tmp_path / "m.joblib"
+    res = runner.invoke(app, ["train", "--corpus", str(corpus), "--model", str(model), "--extra", str(extra)])
+    assert res.exit_code == 0, res.output
+    meta = json.loads(model.with_suffix(".json").read_text())
+    assert meta["extra"][0]["path"] == str(extra.resolve())
+    assert meta["n_train"] == sum(1 for f in corpus.glob("train*.jsonl") for _ in f.open()) + 1
