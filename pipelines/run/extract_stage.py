@@ -99,9 +99,7 @@ def extract_run(
     with ExtractionPool(workers=workers, limits=limits or ExtractLimits()) as pool:
         for outcome in cascade(conn, pool, jobs, keep=keep):
             done += 1  # the cascade yields exactly one outcome per file
-            counts[outcome.result.status] = counts.get(outcome.result.status, 0) + 1
-            if outcome.result.status != "ok" and not outcome.cached:
-                log.warning("extraction of %s: %s (%s)", outcome.job.label(), outcome.result.status, outcome.result.error or "")
+            counts[outcome.result.status] = counts.get(outcome.result.status, 0) + 1  # the pool logs failures
             on_progress(done, total)
     log.info("extraction: %d files, by status %s", total, counts)
     return counts

@@ -232,3 +232,47 @@ def test_review_round_trip_through_the_cli(finished_run, tmp_path: Path) -> None
     result = runner.invoke(app, ["review", "import", str(workbook), "--reviewer", "Anna", "--db", db_path])
     assert result.exit_code == 2
     assert "Kommunbeslut!" in result.output and "Nothing was stored" in result.output
+
+
+def test_next_year_run_reuses_documents_carries_reviews_and_diffs(finished_run, world, tmp_path: Path) -> None:
+    """The 2018 run on the same database: conditional re-fetch, a 2017 review of the same bytes
+    applies again, the summary shows the previous run, and `inventory diff` lists the changes."""
+    from pipelines import db
+    from pipelines.results import Review
+    from pipelines.review import add_reviews
+
+    folder_2017, registry, outcome_2017 = finished_run
+    db_path = folder_2017 / "inventory.sqlite"
+    docs_2017 = [json.loads(x) for x in (folder_2017 / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    target = docs_2017[0]
+    conn = db.connect(db_path)
+    add_reviews(conn, [Review(target="document", tag="sustainability", value=True, reviewer="Anna",
+                              reviewed_at="2018-01-10T09:00:00Z", sha256=target["sha256"], year=2017,
+                              run_id=outcome_2017.run_id)])
+    conn.close()
+    folder = tmp_path / "2018"
+    opts = _options(world, folder, registry)
+    opts.year, opts.db_path, opts.blobs = 2018, db_path, folder_2017 / "blobs"
+    outcome = run_inventory(opts)
+    assert outcome.exit_code == EXIT_OK
+    conn = sqlite3.connect(db_path)
+    reused = conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ? AND status = 'reused'", (outcome.run_id,)).fetchone()[0]
+    assert reused > 0  # 304 Not Modified: the stored copy is linked, not fetched again
+    docs_2018 = {d["sha256"]: d for d in map(json.loads, (folder / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert docs_2018[target["sha256"]]["sustainability"] is True  # the human value carried over
+    assert docs_2018[target["sha256"]]["review_status"] == "reviewed"
+    summary = (folder / "sammanfattning.md").read_text(encoding="utf-8")
+    assert "år 2017" in summary and "år 2018" in summary  # this run beside the previous one
+    found = lambda f: {r["kommunkod"]: r["program_found"] for r in map(json.loads, (f / "municipalities.jsonl").read_text(encoding="utf-8").splitlines())}  # noqa: E731
+    before, after = found(folder_2017), found(folder)
+    flipped = {k for k in before if before[k] != after[k]}
+    out_csv = tmp_path / "diff.csv"
+    result = CliRunner().invoke(app, ["diff", "2017", "2018", "--db", str(db_path), "--out", str(out_csv)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert flipped, "the world has a program adopted for 2018–2021: found in 2018, not in 2017"
+    assert flipped <= {r["kommunkod"] for r in rows if "program" in r["ändring"]}, (flipped, rows)
+    lost = {k for k in flipped if before[k] and not after[k]}
+    silent = [r for r in map(json.loads, (folder / "municipalities.jsonl").read_text(encoding="utf-8").splitlines())
+              if r["kommunkod"] in lost]
+    assert all("program_missing_since_last_year" in r["flag_reasons"] for r in silent)
