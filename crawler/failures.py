@@ -43,15 +43,20 @@ class Outcome:
     http_status: int | None = None
 
     @property
+    def robots_unreachable(self) -> bool:
+        """Refused because the host's robots.txt could not be fetched (RFC 9309: disallow all)."""
+        return self.kind == ROBOTS and "(unreachable" in self.detail
+
+    @property
     def skipped(self) -> bool:
         """Not an error: a rule decided not to fetch."""
-        return self.kind in (ROBOTS, BUDGET, SCOPE, IGNORED)
+        return self.kind in (ROBOTS, BUDGET, SCOPE, IGNORED) and not self.robots_unreachable
 
     @property
     def home_problem(self) -> str:
         """How to describe a failed home page in the report."""
         if self.kind == ROBOTS:
-            return "unreachable" if "(unreachable)" in self.detail else "robots"
+            return "unreachable" if self.robots_unreachable else "robots"
         if self.kind in (TIMEOUT, UNREACHABLE):
             return self.kind
         if self.kind == HTTP and self.http_status is not None and self.http_status >= 500:

@@ -51,6 +51,11 @@ class RobotsRules:
     crawl_delay: float | None = None
     #: scheme://netloc the rules were finally fetched from (after redirects)
     source: str = ""
+    #: why robots.txt was unreachable, for the crawl report
+    detail: str = ""
+
+    def describe(self) -> str:
+        return f"{self.status}: {self.detail}" if self.detail else self.status
 
     def allows(self, url: str) -> bool:
         if self.status == "unreachable":
@@ -100,7 +105,7 @@ class RobotsMiddleware:
         rules = await self.rules_for(request)
         if not rules.allows(request.url):
             self.crawler.stats.inc_value("robotstxt/forbidden")
-            raise RobotsDisallowed(f"robots.txt ({rules.status}) disallows {request.url}")
+            raise RobotsDisallowed(f"robots.txt ({rules.describe()}) disallows {request.url}")
         return None
 
     async def rules_for(self, request: Request) -> RobotsRules:
@@ -155,11 +160,11 @@ class RobotsMiddleware:
         except Exception as exc:  # network error after retries: disallow all (RFC 9309)
             log.info("robots.txt of %s unreachable (%s): treating the host as disallowed", key, exc)
             self.crawler.stats.inc_value("robotstxt/unreachable")
-            return RobotsRules("unreachable", self.user_agent)
+            return RobotsRules("unreachable", self.user_agent, detail=str(exc)[:200] or type(exc).__name__)
         self.crawler.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         if response.status >= 500:
             log.info("robots.txt of %s answered %s: treating the host as disallowed", key, response.status)
-            return RobotsRules("unreachable", self.user_agent)
+            return RobotsRules("unreachable", self.user_agent, detail=f"HTTP {response.status}")
         if response.status >= 400:
             return RobotsRules("missing", self.user_agent)
         if 300 <= response.status < 400:  # redirect loop or too many redirects

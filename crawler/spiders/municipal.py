@@ -261,7 +261,7 @@ class MunicipalSpider(scrapy.Spider):
         if outcome.kind == failures.TOO_LARGE:  # recorded with its reason; marked done once stored
             return [self._item(site, meta, TOO_LARGE, final_url=request.url, reason=outcome.detail)]
         self.writer.mark(k, meta["canon"], "skipped" if outcome.skipped else "failed", outcome.detail)
-        if outcome.kind == failures.ROBOTS:
+        if outcome.kind == failures.ROBOTS and not outcome.robots_unreachable:
             site.disallowed += 1
         elif not outcome.skipped and not (meta.get("guess") and outcome.http_status == 404):
             site.errors += 1
