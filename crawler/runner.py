@@ -130,7 +130,7 @@ def crawl(
         codes = [m.kommunkod for m in selected]
         report_path = Path(report_csv) if report_csv else default_report_path(db_path, year, run_id)
         log_path = Path(log_file) if log_file else db_path.parent / f"crawl_{year}_run{run_id}.log"
-        workdir = Path(tempfile.mkdtemp(prefix="crawl-", dir=db_path.parent))
+        workdir = Path(tempfile.mkdtemp(prefix="kommun-crawl-"))
         registry_file = write_registry(selected, workdir / "registry.csv")
         config = {
             "settings": dict(overrides or {}),
