@@ -92,30 +92,49 @@ def _attr_text(tag: Tag) -> str:
     return " ".join([tag.get("id") or "", *(classes if isinstance(classes, list) else [classes])])
 
 
-def _main_container(soup: BeautifulSoup) -> Tag:
+def _main_container(soup: BeautifulSoup, lengths: dict[int, int]) -> Tag:
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     if isinstance(main, Tag):
         return main
     articles = soup.find_all("article")
     if articles:
-        return max(articles, key=lambda a: len(a.get_text()))
+        return max(articles, key=lambda a: lengths.get(id(a), 0))
     for tag in soup.find_all(["div", "section"]):
-        if _CONTENT_RE.search(_attr_text(tag)) and len(tag.get_text(strip=True)) > 200:
+        if _CONTENT_RE.search(_attr_text(tag)) and lengths.get(id(tag), 0) > 200:
             return tag
     return soup.body or soup
 
 
-def _prune(container: Tag) -> None:
-    total = max(1, len(container.get_text()))
-    for comment in container.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in list(container.find_all(True)):
-        if tag.decomposed or tag.parent is None:
-            continue
+def _measure(tags: list[Tag]) -> tuple[dict[int, int], dict[int, int]]:
+    """Text length and number of descendant tags under each tag, in one bottom-up pass
+    (``tags`` in document order, as ``find_all`` gives them)."""
+    lengths: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for tag in reversed(tags):
+        text = count = 0
+        for child in tag.children:
+            if isinstance(child, Tag):
+                text += lengths.get(id(child), 0)
+                count += 1 + sizes.get(id(child), 0)
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+                text += len(child)
+        lengths[id(tag)], sizes[id(tag)] = text, count
+    return lengths, sizes
+
+
+def _prune(container: Tag, lengths: dict[int, int], sizes: dict[int, int]) -> None:
+    """Drop boilerplate inside the main container (linear in the size of the page)."""
+    tags = container.find_all(True)
+    total = max(1, lengths.get(id(container), 0))
+    holds_h1 = {id(parent) for h1 in container.find_all("h1") for parent in h1.parents}
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        i += 1
         name = tag.name
         droppable = (
             name in _DROP_TAGS
-            or name == "header" and tag.find("h1") is None
+            or name == "header" and id(tag) not in holds_h1
             or (tag.get("role") or "") in _DROP_ROLES
             or tag.get("aria-hidden") == "true"
             or tag.has_attr("hidden")
@@ -124,21 +143,32 @@ def _prune(container: Tag) -> None:
         if not droppable:
             continue
         if name not in ("script", "style", "template", "svg") and (
-            tag.find("h1") is not None or len(tag.get_text()) > 0.4 * total
+            id(tag) in holds_h1 or lengths.get(id(tag), 0) > 0.4 * total
         ):
             continue
-        tag.decompose()
+        tag.extract()
+        i += sizes.get(id(tag), 0)  # its descendants follow it in document order: skip them
 
 
 def _text_of(container: Tag) -> str:
-    for tag in container.find_all(True):
-        if tag.name in _BLOCK_TAGS:
-            tag.insert_before(_BREAK)
-            tag.insert_after(_BREAK)
-        elif tag.name in ("td", "th") and tag.find_previous_sibling(["td", "th"]) is not None:
-            tag.insert_before(" | ")
-    text = container.get_text()
-    return re.sub(r"[ \t\n\r\f\v\u00a0]+", " ", text).replace(_BREAK, "\n")
+    """The container's text, a line break around every block element, " | " between table
+    cells. An explicit stack, not the tree's own insert/recursion: linear on nested pages."""
+    out: list[str] = []
+    stack: list[tuple[object, bool]] = [(container, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            out.append(_BREAK)
+        elif isinstance(node, Tag):
+            if node.name in _BLOCK_TAGS:
+                out.append(_BREAK)
+                stack.append((node, True))
+            elif node.name in ("td", "th") and node.find_previous_sibling(["td", "th"]) is not None:
+                out.append(" | ")
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, Comment):
+            out.append(str(node))
+    return re.sub(r"[ \t\n\r\f\v\u00a0]+", " ", "".join(out)).replace(_BREAK, "\n")
 
 
 def _meta(soup: BeautifulSoup) -> dict[str, Any]:
@@ -174,8 +204,11 @@ def extract_html(data: bytes, *, name: str, declared_encoding: str | None = None
     soup = BeautifulSoup(text, "lxml")
     meta = _meta(soup)
     meta["encoding"] = encoding
-    container = _main_container(soup)
-    _prune(container)
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    lengths, sizes = _measure(soup.find_all(True))
+    container = _main_container(soup, lengths)
+    _prune(container, lengths, sizes)
     title = _title(container, soup, meta.get("title"))
     headings = [
         Heading(page=1, text=normalize_text(h.get_text(" ")).replace("\n", " "), size=HEADING_SIZES[h.name])

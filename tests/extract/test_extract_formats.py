@@ -128,3 +128,15 @@ def test_html_without_main_uses_content_block_and_drops_page_furniture() -> None
     assert text.startswith("Tillväxtstrategi\n\nStrategin beskriver") and "näringslivsrådet" in text
     for boilerplate in ("cookies", "Kontakt", "Telefon"):
         assert boilerplate not in text, boilerplate
+
+
+def test_deeply_nested_html_is_linear_not_quadratic() -> None:
+    import time
+
+    depth = 20000  # quadratic handling would take minutes here
+    page = (b"<html><body><main><h1>Djup sida</h1>" + b"<div class='nav-wrapper'>" * depth
+            + "Företag i kommunen".encode() + b"</div>" * depth + b"</main></body></html>")
+    started = time.perf_counter()
+    result = extract_file(page, name="djup.html")
+    assert result.status == "ok" and "Företag i kommunen" in result.pages[0]
+    assert time.perf_counter() - started < 15
