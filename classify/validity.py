@@ -5,7 +5,8 @@ Strong evidence: a year range in the title or on the cover or next to the progra
 "antagen/fastställd av kommunfullmäktige <date>", "gäller tills vidare", "förlängs till 2021".
 Ignored: ranges tied to a vision, the region's RUS, EU programme periods, budgets or a predecessor
 program, and statistics in running text. Weak evidence (diarienummer year, PDF metadata dates,
-Last-Modified, a year in the URL) only ever yields a flagged guess.
+Last-Modified, a year in the URL) only ever yields a flagged guess. A program that states only its
+adoption is open-ended (in force until replaced) and flagged when the year is far from the adoption.
 """
 
 from __future__ import annotations
@@ -81,9 +82,13 @@ _URL_YEAR = re.compile(r"(?:/|-|_)(20[0-4]\d)(?:/|-|_|\.)")
 _TITLE_SINGLE = re.compile(rf"(?:{_PROGRAM_NOUN})[^\d\n]{{0,30}}?(?<![\d/-])({_YEAR})(?![\d-])")
 
 
-#: A program with only an adoption date counts as in force this many years after it; later the
-#: text cannot tell (valid_in_year None, flagged).
+#: A program whose text states only an adoption date (no end, no period, no "tills vidare") is in
+#: force until replaced: ``valid_from`` = the adoption date, ``valid_to`` None,
+#: ``until_further_notice`` True, valid in every year from the adoption year on. More than this
+#: many years after the adoption it is flagged for an analyst (it may have been replaced).
 OPEN_ADOPTION_YEARS = 4
+#: A program that says "gäller tills vidare" is flagged more than this many years after its start.
+OPEN_ENDED_YEARS = 8
 
 
 @dataclass
@@ -305,20 +310,27 @@ def assess_validity(doc: DocText, year: int, metadata: dict | None = None) -> Va
                 ev["valid_to"] = [title_ev]
                 if start is None:
                     v.flags.append(f"only a single year ({y}) in the title: read as the end of the period")
+    adoption_only = bool(adoption and start == adoption[0] and end is None and not v.until_further_notice
+                         and draft_hit is None)
+    if adoption and adoption_only:
+        v.until_further_notice = True  # in force until replaced (domain guide: "mark the period open")
+        ev["until_further_notice"] = [adoption[1]]
     v.valid_from = start.isoformat() if start else None
     v.valid_to = end.isoformat() if end else None
-    v.valid_in_year = _in_year(v, start, end, adoption[0] if adoption else None, year, draft_hit is not None, doc, metadata or {})
+    v.valid_in_year = _in_year(v, start, end, adoption[0] if adoption else None, year, draft_hit is not None,
+                               adoption_only, doc, metadata or {})
     if draft_hit is not None:
         v.draft = True
         quote = doc.quote(draft_hit) if draft_hit.page else draft_hit.text
         ev["draft"] = [Evidence(page=draft_hit.page or None, quote=quote, source="text" if draft_hit.page else "title")]
     if v.valid_in_year is not None:
-        ev["valid_in_year"] = [e for k in ("valid_from", "valid_to", "until_further_notice", "draft") for e in ev.get(k, [])][:3]
+        cited = {(e.page, e.quote): e for k in ("valid_from", "valid_to", "until_further_notice", "draft") for e in ev.get(k, [])}
+        ev["valid_in_year"] = list(cited.values())[:3]
     return v
 
 
 def _in_year(v: Validity, start: date | None, end: date | None, adopted: date | None, year: int, draft: bool,
-             doc: DocText, metadata: dict) -> bool | None:
+             adoption_only: bool, doc: DocText, metadata: dict) -> bool | None:
     if draft:
         v.flags.append("draft (förslag/remiss): not in force")
         return False
@@ -334,13 +346,16 @@ def _in_year(v: Validity, start: date | None, end: date | None, adopted: date | 
         return True
     if start:
         gap = year - start.year
+        if adoption_only:
+            if gap > OPEN_ADOPTION_YEARS:
+                v.flags.append(f"open-ended: only an adoption date ({start.isoformat()}), adopted {gap} years before {year}: "
+                               "too far from the adoption to be sure it has not been replaced")
+            return True
         if v.until_further_notice:
-            if gap > 8:
+            if gap > OPEN_ENDED_YEARS:
                 v.flags.append(f"open-ended ('tills vidare') since {start.year}, {gap} years before {year}")
             return True
-        if gap <= OPEN_ADOPTION_YEARS:
-            return True
-        v.flags.append(f"open period: adopted {start.year}, too far from {year} to tell")
+        v.flags.append(f"period start {start.isoformat()} without an end or 'tills vidare'")
         return None
     weak = weak_dates(doc, metadata)
     if weak:

@@ -64,6 +64,32 @@ def test_same_document_valid_in_2017_not_in_2023(classifier):
     assert later.valid_in_year is False and later.relevant is True
 
 
+ADOPTION_ONLY = (
+    "Näringslivsstrategi för Exempelby kommun\nAntagen av kommunfullmäktige 2016-02-23, § 12\f"
+    "Inledning\nExempelby ska vara en kommun där det är enkelt att driva företag. Kommunen ska ge snabba besked "
+    "och ett gott bemötande till alla företagare."
+)
+
+
+def test_adoption_only_valid_in_2017_and_2023_but_flagged_in_2023(classifier):
+    doc = make_doc(ADOPTION_ONLY, "Näringslivsstrategi för Exempelby kommun")
+    c17, c23 = classifier.classify(doc, 2017), classifier.classify(doc, 2023)
+    for c in (c17, c23):
+        assert c.relevant and (c.valid_from, c.valid_to, c.until_further_notice, c.valid_in_year) == (
+            "2016-02-23", None, True, True)
+        assert_evidence_invariant(doc, c)
+        assert any("Antagen av kommunfullmäktige 2016-02-23" in e.quote for e in c.evidence["until_further_notice"])
+    assert not any("adoption" in r for r in c17.flag_reasons)
+    assert c23.flagged and any("only an adoption date" in r and "too far" in r for r in c23.flag_reasons)
+
+
+def test_adopted_2019_not_valid_in_2017(classifier):
+    doc = make_doc(ADOPTION_ONLY.replace("2016-02-23", "2019-04-15"), "Näringslivsstrategi för Exempelby kommun")
+    c = classifier.classify(doc, 2017)
+    assert c.relevant and c.valid_in_year is False and c.until_further_notice is True
+    assert classifier.classify(doc, 2019).valid_in_year is True
+
+
 def test_non_program_has_only_relevant(classifier):
     doc = make_doc("Nytt näringslivsprogram antaget\nPublicerad 2016-02-25\nKommunfullmäktige har antagit programmet, "
                    "säger ordföranden.", "Nytt näringslivsprogram antaget")

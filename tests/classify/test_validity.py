@@ -48,13 +48,51 @@ def test_galler_till_och_med_and_extension():
     assert v.valid_to == "2018-12-31" and v.valid_in_year is True
 
 
-def test_adoption_only_open_period_far_from_adoption_is_unknown():
-    doc = make_text("Näringslivspolicy\nAntagen av kommunfullmäktige 2008-09-25\fKommunen ska ha ett gott företagsklimat.")
-    near = assess_validity(doc, 2011)
-    assert near.valid_in_year is True and near.valid_to is None
-    far = assess_validity(doc, 2017)
-    assert far.valid_in_year is None
-    assert any("too far" in f for f in far.flags)
+ADOPTION_ONLY = "Näringslivspolicy\nAntagen av kommunfullmäktige 2016-02-23, § 12\fKommunen ska ha ett gott företagsklimat."
+
+
+def test_adoption_only_is_open_ended_from_the_adoption_date():
+    doc = make_text(ADOPTION_ONLY)
+    v = assess_validity(doc, 2017)
+    assert (v.valid_from, v.valid_to, v.until_further_notice, v.valid_in_year) == ("2016-02-23", None, True, True)
+    assert not v.flags
+    # "until further notice" is read from the adoption sentence itself, quoted from its page
+    (ev,) = v.evidence["until_further_notice"]
+    assert ev.page == 1 and ev.quote == "Antagen av kommunfullmäktige 2016-02-23, § 12"
+    assert ev.quote in doc.pages[0]
+
+
+def test_adoption_only_stays_valid_years_later_but_is_flagged():
+    doc = make_text(ADOPTION_ONLY)
+    assert not assess_validity(doc, 2020).flags  # four years after the adoption: no doubt yet
+    v = assess_validity(doc, 2023)
+    assert (v.until_further_notice, v.valid_in_year) == (True, True)
+    assert any("open-ended" in f and "too far" in f and "2016-02-23" in f for f in v.flags), v.flags
+
+
+def test_adoption_only_is_not_valid_before_the_adoption_year():
+    doc = make_text("Tillväxtstrategi\nFastställd av kommunstyrelsen den 12 mars 2019\fKommunen ska växa.")
+    v = assess_validity(doc, 2017)
+    assert (v.valid_from, v.until_further_notice, v.valid_in_year) == ("2019-03-12", True, False)
+    assert assess_validity(doc, 2019).valid_in_year is True
+
+
+def test_adoption_with_an_end_or_draft_is_not_open_ended():
+    revised = make_text("Näringslivsprogram\nAntaget av kommunfullmäktige 2016-02-15. Programmet ska revideras senast 2019.")
+    v = assess_validity(revised, 2023)
+    assert (v.valid_from, v.valid_to, v.until_further_notice, v.valid_in_year) == ("2016-02-15", "2019-12-31", False, False)
+    draft = make_text("Näringslivsstrategi\nBeslutad av kommunstyrelsen 2016-10-03\f"
+                      "Remissversion – synpunkter lämnas senast 30 november.\fKommunen ska växa.")
+    d = assess_validity(draft, 2017)
+    assert d.adopted == "2016-10-03" and d.draft
+    assert d.valid_in_year is False and d.until_further_notice is False
+
+
+def test_tills_vidare_is_flagged_only_long_after_its_start():
+    doc = make_text("Näringslivspolicy\nAntagen av kommunfullmäktige 2010-09-25. Policyn gäller tills vidare.")
+    assert assess_validity(doc, 2017).flags == []
+    late = assess_validity(doc, 2019)
+    assert late.valid_in_year is True and any("tills vidare" in f for f in late.flags)
 
 
 def test_draft_is_not_in_force():
