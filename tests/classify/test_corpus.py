@@ -132,13 +132,9 @@ def _implied_valid(r: dict) -> set:
     year, start, end = r["year"], _year(r["valid_from"]), _year(r["valid_to"])
     if end is not None:
         return {(start is None or start <= year) and year <= end}
-    if r["until_further_notice"]:
+    if r["until_further_notice"]:  # "tills vidare" or only an adoption date: in force until replaced
         return {start is None or start <= year}
-    if start is None:
-        return {None}
-    if year < start:
-        return {False}
-    return {True, None}  # open period with only an adoption date: in force, or cannot tell
+    return {None} if start is None else set()  # a start without an end must be until_further_notice
 
 
 def test_valid_in_year_consistent_with_period():
@@ -151,6 +147,30 @@ def test_valid_in_year_consistent_with_period():
             assert r["valid_in_year"] is False, r["id"]
             continue
         assert r["valid_in_year"] in _implied_valid(r), (r["id"], r["valid_in_year"])
+
+
+def test_adoption_only_is_open_ended():
+    """Only an adoption date (a start, no end): until_further_notice, valid from the adoption year on."""
+    open_rows = [r for r in ALL if r["relevant"] and r["doc_role"] != "draft_program"
+                 and r["valid_from"] and not r["valid_to"]]
+    assert len(open_rows) >= 20
+    for r in open_rows:
+        assert r["until_further_notice"] is True, r["id"]
+        assert r["valid_in_year"] is (int(r["valid_from"][:4]) <= r["year"]), r["id"]
+    # adoption-only programs far from the year are still in force (the classifier flags them)
+    assert any(r["year"] - int(r["valid_from"][:4]) > 4 for r in open_rows)
+
+
+def test_bare_start_year_only_from_a_stated_period():
+    """valid_from 1 January needs a period in the text; a program stating only its adoption starts then."""
+    for r in ALL:
+        if not r["relevant"] or not (r["valid_from"] or "").endswith("-01-01"):
+            continue
+        y = r["valid_from"][:4]
+        text = f"{r['title'] or ''}\n{r['text']}"
+        stated = re.search(rf"{y}\s*(?:[-–—]\s*(?:\d{{4}}|\d{{2}})(?![-\d])|t\.?o\.?m|till)|januari {y}|{y}-01-01"
+                           rf"|(?:kalenderåret|året|år) {y}", text)
+        assert stated, f"{r['id']}: valid_from {r['valid_from']} but no period starting {y} in the text"
 
 
 def test_train_and_dev_disjoint():
@@ -262,9 +282,11 @@ def test_year_parameter_changes_valid_in_year():
     assert b.expected_valid_in_year(rec) is True
     assert b.expected_valid_in_year({**rec, "year": 2023}) is False
     open_ended = {**rec, "valid_from": "2016-02-23", "valid_to": None}
-    assert b.expected_valid_in_year(open_ended) is True
-    assert b.expected_valid_in_year({**open_ended, "year": 2023}) is None
-    assert b.expected_valid_in_year({**open_ended, "year": 2023, "until_further_notice": True}) is True
+    # only an adoption date: open-ended, in force from the adoption year on (in 2023 as in 2017)
+    adoption_only = {**rec, "valid_from": "2016-02-23", "valid_to": None, "until_further_notice": True}
+    assert b.expected_valid_in_year(adoption_only) is True
+    assert b.expected_valid_in_year({**adoption_only, "year": 2023}) is True
+    assert b.expected_valid_in_year({**adoption_only, "valid_from": "2019-03-12"}) is False
     assert b.expected_valid_in_year({**rec, "doc_role": "draft_program"}) is False
 
 
@@ -274,6 +296,7 @@ def test_year_parameter_changes_valid_in_year():
     (SOURCE.replace("kommun: 0583", "kommun: 0583\nkommun: 0584"), "twice"),
     (SOURCE.replace("role: news", "role: blog"), "unknown role"),
     (SOURCE.replace(" rus=1", ""), "missing label rus"),
+    (SOURCE.replace("from=2015 to=2018", "from=2016-02-23"), "open period"),
 ])
 def test_builder_rejects_bad_sources(tmp_path, bad, message):
     b = _builder()

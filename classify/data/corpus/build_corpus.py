@@ -50,9 +50,6 @@ BOOL_LABELS = {
     "sust": "sustainability", "co": "co_created", "goals": "measurable_goals",
     "yearly": "yearly_activities",
 }
-#: Open-ended programs with only an adoption date count as in force this many years after it;
-#: later, the text cannot tell (valid_in_year null).
-OPEN_ADOPTION_YEARS = 4
 #: Word 5-gram Jaccard similarity at or above which two texts are near-duplicates.
 NEAR_DUP_JACCARD = 0.5
 #: Within each (doc_role, program_type) stratum, ordered by id: positions i with i % 7 in DEV_SLOTS
@@ -147,13 +144,11 @@ def expected_valid_in_year(rec: dict[str, Any]) -> bool | None:
     end = int(rec["valid_to"][:4]) if rec["valid_to"] else None
     if end is not None:
         return (start is None or start <= year) and year <= end
-    if rec["until_further_notice"]:
+    if rec["until_further_notice"]:  # "tills vidare", or only an adoption date: in force until replaced
         return start is None or start <= year
     if start is None:
         return None
-    if year < start:
-        return False
-    return True if year - start <= OPEN_ADOPTION_YEARS else None
+    return False if year < start else None  # an open period without ufn is rejected by check_record
 
 
 def regional_of(rus: bool | None, inter: bool | None) -> str | None:
@@ -228,6 +223,10 @@ def check_record(rec: dict[str, Any], where: str) -> None:
         raise CorpusError(f"{where}: kommunkod must be four digits")
     if rec["valid_from"] and rec["valid_to"] and rec["valid_from"] > rec["valid_to"]:
         raise CorpusError(f"{where}: valid_from after valid_to")
+    if (rec["relevant"] and rec["doc_role"] != "draft_program" and rec["valid_from"] and not rec["valid_to"]
+            and not rec["until_further_notice"]):
+        raise CorpusError(f"{where}: a start without an end is an open period (only an adoption date: in force "
+                          "until replaced): label it ufn=1")
     if rec["relevant"] and rec["doc_role"] != "draft_program":
         implied = expected_valid_in_year(rec)
         if implied is not None and rec["valid_in_year"] != implied:

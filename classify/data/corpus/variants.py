@@ -123,9 +123,7 @@ def _validity_labels(f: Family, rng: random.Random) -> None:
     elif f.kind == "extended":
         f.slots["y2"] = f.y1 + rng.randint(1, 2)
         lab["from"], lab["to"] = str(f.y0), str(f.slots["y2"])
-    elif f.kind in ("adopt", "adopt_ks"):
-        lab["from"] = f.adopted
-    elif f.kind == "ufn":
+    elif f.kind in ("adopt", "adopt_ks", "ufn"):  # adoption only is open-ended, like "tills vidare"
         lab["from"], lab["ufn"] = f.adopted, "1"
     f.labels.update(lab)
 
