@@ -49,6 +49,14 @@ def ours(path: Path, mode: str) -> tuple[str, str | None]:
     return "\n".join(result.pages), result.title
 
 
+def ours_text_only(path: Path, mode: str) -> tuple[str, str | None]:
+    """Ours without the table pass (pdfplumber on pages with ruling lines)."""
+    from pipelines.extract import ExtractLimits, extract_file
+
+    result = extract_file(path, mode=mode, limits=ExtractLimits(ocr="off", table_max_pages=0))
+    return "\n".join(result.pages), result.title
+
+
 def raw_pdfium(path: Path, mode: str) -> tuple[str, str | None]:
     import pypdfium2 as pdfium
 
@@ -85,7 +93,7 @@ def plumber(path: Path, mode: str, *, close_pages: bool = True) -> tuple[str, st
     return "\n".join(texts), title
 
 
-CONTENDERS = {"ours": ours, "pypdfium2": raw_pdfium, "pdfplumber": plumber,
+CONTENDERS = {"ours": ours, "ours_no_tables": ours_text_only, "pypdfium2": raw_pdfium, "pdfplumber": plumber,
               "pdfplumber_unclosed": lambda p, m: plumber(p, m, close_pages=False)}
 
 
@@ -211,9 +219,14 @@ def report(samples: dict[str, tuple[Path, list[str]]], quick: bool) -> None:
     for label, (path, sentences) in samples.items():
         n = len(pdfium.PdfDocument(str(path)))
         per_page: dict[str, float] = {}
-        for method in ("pypdfium2", "ours", "pdfplumber"):
+        for method in ("pypdfium2", "ours", "ours_no_tables", "pdfplumber"):
             fn = CONTENDERS[method]
             slow = method == "pdfplumber"
+            if method == "ours_no_tables":  # only the per-page cost is of interest
+                full = timed(fn, path, "full", 1 if quick else 5)
+                print(f"{'':24} {'ours, text only (no table pass)':35} {n / full:13.0f} {full / n * 1000:8.2f} "
+                      f"{full / n / per_page['pypdfium2']:10.2f}")
+                continue
             repeat = 1 if slow or quick else (5 if n < 100 else 3)
             screen = timed(fn, path, "screen", 1 if slow else 9)
             full = timed(fn, path, "full", repeat) if not (slow and quick and n > 40) else float("nan")
