@@ -182,16 +182,19 @@ def strip_page_furniture(pages: list[str], *, min_pages: int = 3, share: float =
     A line is a running header or footer when it is among the first or last three lines of at
     least ``share`` of the non-empty pages (and at least ``min_pages`` pages), identical; or
     when it is the very first or last line and identical but for a number that follows the
-    page number. Bare page numbers at the top or bottom go too. Empty pages (not extracted in screen mode) are ignored.
+    page number. Bare page numbers at the top or bottom go too. The first page keeps its
+    repeated lines (on a cover they name the issuer). Empty pages (not extracted in screen
+    mode) are ignored.
     """
     split = [p.split("\n") if p else [] for p in pages]
     filled = sum(1 for lines in split if lines)
     keys = _repeated_keys(split, max(min_pages, share * filled))
     out: list[str] = []
-    for lines in split:
+    for number, lines in enumerate(split, 1):
         outermost = _outermost(lines)
+        # The first page keeps repeated lines: on a cover, "Exempelby kommun" is the issuer.
         drop = {i for i in _edge_indexes(lines)
-                if is_page_number(lines[i]) or _is_repeated(lines[i], keys, i in outermost)}
+                if is_page_number(lines[i]) or number > 1 and _is_repeated(lines[i], keys, i in outermost)}
         kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
         out.append(_BLANKS_RE.sub("\n\n", kept).strip())
     return out
