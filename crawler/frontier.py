@@ -13,7 +13,7 @@ from scrapy import Request
 
 from crawler.config import CrawlConfig
 from crawler.documents import is_document_url
-from crawler.links import Link, ParsedPage, SearchForm, link_context, score_link, to_priority
+from crawler.links import Link, ParsedPage, SearchForm, link_context, link_weight, score_link, to_priority
 from crawler.overrides import SiteOverrides
 from crawler.site import SiteState
 from crawler.sitemaps import SitemapContent
@@ -134,6 +134,9 @@ class Frontier:
         for link in page.links:
             url = link.url
             if url in site.judged:
+                canon = site.tracked.get(url)
+                if canon is not None:
+                    self._record_link(site, link, canon, page_url)
                 continue
             kind = self._link_kind(site, link)
             if kind is None:
@@ -165,6 +168,9 @@ class Frontier:
         if structural_problem(url, site.limits):
             return []
         canon = canonical_url(url)
+        if kind == "document" or score >= self.config.promising_score:  # a candidate: remember who links it
+            site.tracked[link.url] = canon
+            self._record_link(site, link, canon, referrer)
         if canon in site.seen or site.traps.refuse(url):
             return []
         site.traps.count(url)
@@ -172,6 +178,13 @@ class Frontier:
             site.promising()
         return [self.request(site, url, kind, depth, score, referrer=referrer, anchor=link.anchor,
                              heading=link.heading, canon=canon)]
+
+    def _record_link(self, site: SiteState, link: Link, canon: str, page_url: str) -> None:
+        if (canon, page_url) in site.linked:
+            return
+        site.linked.add((canon, page_url))
+        context = link_context(link)
+        self.writer.link(site.kommunkod, canon, page_url, link.anchor, link.heading, link_weight(link, context))
 
     def sitemap_links(self, site: SiteState, content: SitemapContent, sitemap_url: str) -> list[Request | None]:
         """Child sitemaps of an index (a few), or the strongly worded URLs of a sitemap."""

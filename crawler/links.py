@@ -242,6 +242,12 @@ def score_link(link: Link, depth: int, page_relevance: float, is_document: bool,
     return score
 
 
+def link_weight(link: Link, context: str = "") -> float:
+    """How informative a link is about its target, whatever page it is on or how deep: the anchor's
+    words, and the heading's or the surrounding block's. Used to choose a document's provenance."""
+    return term_score(link.anchor) + 0.5 * max(term_score(link.heading), term_score(context))
+
+
 def page_relevance(page: ParsedPage, url: str) -> float:
     """How much a fetched page is about our topic (its title, h1 and URL)."""
     return term_score(page.h1 or page.title) + 0.5 * url_score(url)

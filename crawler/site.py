@@ -32,6 +32,10 @@ class SiteState:
     seen: set[str] = field(default_factory=set)
     #: absolute hrefs already judged on context-free grounds (scope, structure, accepted)
     judged: set[str] = field(default_factory=set)
+    #: absolute href → canonical URL of candidates whose inbound links are recorded (document_links)
+    tracked: dict[str, str] = field(default_factory=dict)
+    #: (canonical target, page) pairs already recorded
+    linked: set[tuple[str, str]] = field(default_factory=set)
     #: absolute href → pages on which it scored too low to follow
     rejections: dict[str, int] = field(default_factory=dict)
     traps: TrapGuard = field(init=False)

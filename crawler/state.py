@@ -8,6 +8,8 @@ What is persisted (and nothing else: no Scrapy JOBDIR pickles):
 - ``crawl_urls``: every URL the crawl decided to request (the seen-set), with what is needed to
   request it again (kind, priority, depth, referrer, anchor, heading) and its state
   (queued → done / failed / skipped).
+- ``document_links``: every page seen linking to a candidate, with anchor and heading, from which
+  the documents' provenance is settled when a municipality is done.
 - Documents themselves are in ``documents``/``blobs`` (:mod:`pipelines.store`).
 
 Writes are buffered and committed about once a second in one transaction. A page's outlinks are
@@ -191,6 +193,7 @@ class StateWriter:
         self.conn = conn
         self.run_id = run_id
         self._queued: list[tuple] = []
+        self._links: list[tuple] = []
         self._marks: list[tuple] = []
         self._reports: dict[str, dict] = {}
         self.last_flush = time.monotonic()
@@ -198,6 +201,10 @@ class StateWriter:
     def queue(self, kommunkod: str, q: QueuedUrl) -> None:
         self._queued.append((self.run_id, kommunkod, q.url, q.request_url, q.kind, q.priority, q.depth,
                              q.referrer[:1000], q.anchor[:300], q.heading[:300]))
+
+    def link(self, kommunkod: str, url: str, page_url: str, anchor: str, heading: str, weight: float) -> None:
+        """A page links to a candidate (``document_links``; kept once per page)."""
+        self._links.append((self.run_id, kommunkod, url, page_url, anchor[:300], heading[:300], round(weight, 3)))
 
     def mark(self, kommunkod: str, url: str, state: str, detail: str = "") -> None:
         self._marks.append((state, detail[:500], self.run_id, kommunkod, url))
@@ -208,14 +215,23 @@ class StateWriter:
 
     @property
     def pending(self) -> int:
-        return len(self._queued) + len(self._marks) + len(self._reports)
+        return len(self._queued) + len(self._links) + len(self._marks) + len(self._reports)
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
         if not self.pending:
             return
-        queued, marks, reports = self._queued, self._marks, self._reports
-        self._queued, self._marks, self._reports = [], [], {}
+        queued, links, marks, reports = self._queued, self._links, self._marks, self._reports
+        self._queued, self._links, self._marks, self._reports = [], [], [], {}
+        try:
+            self._write(queued, links, marks, reports)
+        except BaseException:  # e.g. the database stayed locked: keep everything for the next flush
+            self._queued[:0], self._links[:0], self._marks[:0] = queued, links, marks
+            for kommunkod, fields in reports.items():
+                self._reports[kommunkod] = {**fields, **self._reports.get(kommunkod, {})}
+            raise
+
+    def _write(self, queued: list, links: list, marks: list, reports: dict) -> None:
         now = utcnow()
         with transaction(self.conn):
             if queued:
@@ -223,6 +239,12 @@ class StateWriter:
                     "INSERT OR IGNORE INTO crawl_urls (run_id, kommunkod, url, request_url, state, kind, priority,"
                     " depth, referrer, anchor, heading) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)",
                     queued,
+                )
+            if links:
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO document_links (run_id, kommunkod, url, page_url, anchor, heading, weight)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    links,
                 )
             if marks:
                 self.conn.executemany(

@@ -13,6 +13,7 @@ program. State and progress go to the database (:mod:`crawler.state`).
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +40,7 @@ from crawler.state import (CrawlLock, StateWriter, finish_crawl_run, load_fronti
                            report_rows, resolve_run, utcnow)
 from crawler.vocabulary import looks_like_program_title
 from pipelines.db import connect
+from pipelines.store import settle_provenance
 
 log = logging.getLogger(__name__)
 
@@ -304,6 +306,11 @@ class MunicipalSpider(scrapy.Spider):
         if site.pending > 0 or site.finished:
             return
         site.finished = True
+        try:  # its documents' provenance: the most informative link, whatever the crawl order was
+            self.writer.flush()
+            settle_provenance(self.conn, self.run_id, site.kommunkod)
+        except sqlite3.Error:
+            log.exception("%s: could not settle document provenance", site.kommunkod)
         status, reason = site.outcome()
         self.writer.report(site.kommunkod, state="done", status=status, stop_reason=reason, finished_at=utcnow(),
                            duration_s=round(site.duration(), 2), **site.counters())

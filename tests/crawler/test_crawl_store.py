@@ -79,3 +79,21 @@ def test_blob_writes_are_atomic_and_verified(tmp_path):
     old = time.time() - 7200
     os.utime(part, (old, old))
     assert blobs.remove_stale_parts() == 1 and not part.exists()
+
+
+def test_provenance_is_the_most_informative_link_whatever_the_crawl_order(store):
+    from crawler.state import StateWriter
+    from pipelines.store import settle_provenance
+
+    store.add(_doc("http://x.se/p.pdf", b"%PDF-1 p", referrer="http://x.se/turism", anchor_text="Ladda ner",
+                   heading="Dokument"))
+    writer = StateWriter(store.conn, 1)
+    # found first from a page with a generic link, later from the listing with the title
+    writer.link("1262", "http://x.se/p.pdf", "http://x.se/turism", "Ladda ner", "Dokument", 2.0)
+    writer.link("1262", "http://x.se/p.pdf", "http://x.se/styrdokument", "Näringslivsprogram 2015–2018", "", 18.0)
+    writer.link("1262", "http://x.se/p.pdf", "http://x.se/a-listing", "Näringslivsprogram 2015–2018", "", 18.0)
+    writer.flush()
+    assert settle_provenance(store.conn, 1, "1262") == 1
+    row = store.conn.execute("SELECT referrer, anchor_text, heading FROM documents").fetchone()
+    assert tuple(row) == ("http://x.se/a-listing", "Näringslivsprogram 2015–2018", "")  # ties: smallest page URL
+    assert settle_provenance(store.conn, 1, "1262") == 0  # settled: nothing changes on a second call
