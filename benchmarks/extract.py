@@ -18,7 +18,6 @@ import json
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,14 +97,15 @@ CONTENDERS = {"ours": ours, "ours_no_tables": ours_text_only, "pypdfium2": raw_p
 
 
 def timed(fn, path: Path, mode: str, repeat: int) -> float:
-    """Median seconds of ``repeat`` runs (after one warm-up)."""
+    """Best of ``repeat`` runs in seconds, after one warm-up (the best run is the one least
+    disturbed by other work on a shared machine)."""
     fn(path, mode)
     runs = []
     for _ in range(repeat):
         started = time.perf_counter()
         fn(path, mode)
         runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
+    return min(runs)
 
 
 def peak_rss_mb(method: str, path: Path) -> float:
@@ -223,11 +223,11 @@ def report(samples: dict[str, tuple[Path, list[str]]], quick: bool) -> None:
             fn = CONTENDERS[method]
             slow = method == "pdfplumber"
             if method == "ours_no_tables":  # only the per-page cost is of interest
-                full = timed(fn, path, "full", 1 if quick else 5)
+                full = timed(fn, path, "full", 1 if quick else 9)
                 print(f"{'':24} {'ours, text only (no table pass)':35} {n / full:13.0f} {full / n * 1000:8.2f} "
                       f"{full / n / per_page['pypdfium2']:10.2f}")
                 continue
-            repeat = 1 if slow or quick else (5 if n < 100 else 3)
+            repeat = 1 if slow or quick else (9 if n < 100 else 5)
             screen = timed(fn, path, "screen", 1 if slow else 9)
             full = timed(fn, path, "full", repeat) if not (slow and quick and n > 40) else float("nan")
             per_page[method] = full / n
