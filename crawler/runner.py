@@ -111,12 +111,14 @@ def crawl(
     poll_interval: float = 1.0,
     log_file: Path | str | None = None,
     report_csv: Path | str | None = None,
+    env: dict[str, str] | None = None,
 ) -> CrawlSummary:
     """Crawl ``municipalities`` (a list, a registry CSV path, or None for the built-in 290) for
     ``year`` into the database and blob store; returns when the crawl process ends.
 
     ``overrides`` are Scrapy/crawler settings (e.g. ``CRAWL_BUDGET``, ``DOWNLOAD_DELAY``,
-    ``CRAWL_ALLOW_LOOPBACK``). Proxy settings come from the environment (``http_proxy``…).
+    ``CRAWL_ALLOW_LOOPBACK``). Proxy settings come from the environment (``http_proxy``…);
+    ``env`` adds to or overrides the environment of the crawl process only.
     Raises :class:`CrawlFailed` when the crawl process did not finish (resume by calling again),
     :class:`~crawler.registry.RegistryError` / :class:`~crawler.state.RunError` on bad input.
     """
@@ -141,7 +143,8 @@ def crawl(
         config_file.write_text(json.dumps(config, ensure_ascii=False, default=str), encoding="utf-8")
         started = time.monotonic()
         try:
-            returncode = _run_child(config_file, log_path, conn, run_id, codes, progress, poll_interval, started)
+            returncode = _run_child(config_file, log_path, conn, run_id, codes, progress, poll_interval, started,
+                                    env or {})
         finally:
             for path in (registry_file, config_file):
                 path.unlink(missing_ok=True)
@@ -161,9 +164,10 @@ def crawl(
 
 
 def _run_child(config_file: Path, log_path: Path, conn: Any, run_id: int, codes: Sequence[str],
-               progress: Callable[[Progress], None] | None, poll_interval: float, started: float) -> int:
+               progress: Callable[[Progress], None] | None, poll_interval: float, started: float,
+               extra_env: dict[str, str]) -> int:
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
+    env = {**os.environ, **extra_env}
     env.setdefault("PYTHONUNBUFFERED", "1")
     project_root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (project_root, env.get("PYTHONPATH", "")) if p)

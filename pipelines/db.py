@@ -83,10 +83,15 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def apply_migrations(conn: sqlite3.Connection) -> int:
-    """Apply every migration newer than the database's version; returns the new version."""
-    current = schema_version(conn)
+    """Apply every migration the database has not recorded yet, in order; returns the version.
+
+    A migration numbered below one already applied (e.g. added by a later change to an area with
+    a lower number range) is still applied: what counts is whether it is recorded, not the maximum.
+    """
+    schema_version(conn)  # creates schema_migrations if needed
+    applied = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
     for version, name, sql in migrations():
-        if version <= current:
+        if version in applied:
             continue
         log.info("applying database migration %s", name)
         # executescript commits implicitly; wrap it so a failing script leaves nothing behind.
@@ -99,8 +104,7 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        current = version
-    return current
+    return schema_version(conn)
 
 
 def _split_sql(sql: str) -> list[str]:

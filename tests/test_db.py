@@ -39,3 +39,15 @@ def test_atomic_write_replaces_whole_file(tmp_path: Path) -> None:
     atomic_write_text(target, "andra å")
     assert target.read_text(encoding="utf-8") == "andra å"
     assert [p.name for p in target.parent.iterdir()] == ["file.txt"]
+
+
+def test_a_migration_numbered_below_the_latest_is_still_applied(tmp_path: Path, monkeypatch) -> None:
+    conn = db.connect(tmp_path / "inv.sqlite")
+    all_migrations = db.migrations()
+    late = (5, "005_late_table.sql", "CREATE TABLE late_table (x INTEGER);")
+    monkeypatch.setattr(db, "migrations", lambda: sorted([*all_migrations, late]))
+    db.apply_migrations(conn)
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'late_table'").fetchone() is not None
+    assert conn.execute("SELECT name FROM schema_migrations WHERE version = 5").fetchone()[0] == "005_late_table.sql"
+    db.apply_migrations(conn)  # applied once only
+    assert conn.execute("SELECT COUNT(*) FROM schema_migrations WHERE version = 5").fetchone()[0] == 1

@@ -19,12 +19,11 @@ from classify.decide import Decision, decide
 from classify.document import Classification, Document, Evidence
 from pipelines.db import transaction
 from pipelines.run.candidates import Candidate, run_candidates
+from pipelines.run.crawl_stage import FAILED_CRAWL
 from pipelines.run.extract_stage import best_extraction, document_for
 
 log = logging.getLogger(__name__)
 
-#: Crawl statuses that mean the site could not be inventoried.
-FAILED_CRAWL = frozenset({"unreachable", "timeout", "error", "robots_disallowed"})
 FEWER_PAGES_SHARE = 0.5
 FEWER_PAGES_MIN = 20
 

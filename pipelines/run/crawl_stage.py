@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 from crawler.runner import CrawlFailed, crawl
 from pipelines.run.progress import Snapshot
@@ -15,38 +13,22 @@ if TYPE_CHECKING:
     from pipelines.run.orchestrator import RunOptions
 
 log = logging.getLogger("inventory.run")
-#: Crawl statuses counted as failed in the progress display.
-_FAILED = ("unreachable", "timeout", "error", "robots_disallowed")
-
-
-@contextmanager
-def _environment(extra: dict[str, str] | None) -> Iterator[None]:
-    """Temporarily set environment variables (e.g. proxy settings) for the crawl process."""
-    saved = {k: os.environ.get(k) for k in (extra or {})}
-    os.environ.update(extra or {})
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+#: Crawl statuses that mean the site could not be inventoried.
+FAILED_CRAWL = frozenset({"unreachable", "timeout", "error", "robots_disallowed"})
 
 
 def crawl_run(opts: "RunOptions", run_id: int, conn: sqlite3.Connection, on_poll: Callable[[], None]) -> None:
     """Crawl every municipality of the run that is not done yet (a resumed crawl continues)."""
-    with _environment(opts.crawl_env):
-        try:
-            summary = crawl(
-                list(opts.municipalities), opts.year, opts.db_path, opts.blobs, run_id=run_id,
-                overrides=opts.crawl_settings, progress=lambda _p: on_poll(),
-                log_file=opts.folder / "crawl.log", report_csv=opts.folder / "crawl_report.csv",
-            )
-        except CrawlFailed as exc:
-            # The rest of the run still works on what was crawled; the failure is reported.
-            log.error("%s", exc)
-            return
+    try:
+        summary = crawl(
+            list(opts.municipalities), opts.year, opts.db_path, opts.blobs, run_id=run_id,
+            overrides=opts.crawl_settings, progress=lambda _p: on_poll(), env=opts.crawl_env,
+            log_file=opts.folder / "crawl.log", report_csv=opts.folder / "crawl_report.csv",
+        )
+    except CrawlFailed as exc:
+        # The rest of the run still works on what was crawled; the failure is reported.
+        log.error("%s", exc)
+        return
     log.info(
         "crawl: %d/%d municipalities done, %d requests, %d candidate documents, %.0f s; status %s",
         summary.done, summary.municipalities, summary.requests, summary.documents, summary.duration_s, summary.by_status,
@@ -62,7 +44,7 @@ def crawl_snapshot(conn: sqlite3.Connection, run_id: int, total: int) -> Snapsho
         (run_id,),
     ).fetchall()
     done = [r for r in rows if r["state"] == "done"]
-    failed = [r for r in done if r["status"] in _FAILED]
+    failed = [r for r in done if r["status"] in FAILED_CRAWL]
     return Snapshot(
         stage="crawl", total=total, done=len(done), running=sum(1 for r in rows if r["state"] == "running"),
         failed=len(failed), documents=sum(r["documents"] for r in rows), requests=sum(r["requests"] for r in rows),

@@ -23,8 +23,8 @@ from classify.classifier import Classifier
 from crawler.registry import Municipality
 from pipelines import db
 from pipelines.export import write_exports
-from pipelines.run.classify_stage import FAILED_CRAWL, classify_municipality, decided_municipalities, previous_run
-from pipelines.run.crawl_stage import crawl_run, crawl_snapshot
+from pipelines.run.classify_stage import classify_municipality, decided_municipalities, previous_run
+from pipelines.run.crawl_stage import FAILED_CRAWL, crawl_run, crawl_snapshot
 from pipelines.run.extract_stage import extract_run, municipality_names
 from pipelines.run.lock import RunLock
 from pipelines.run.progress import RunProgress, Snapshot, stderr_is_terminal
