@@ -97,8 +97,11 @@ class BackoffRetryMiddleware:
         slot = self._slot(request)
         host = (request.meta.get("download_slot") or "").lower()
         floor = self.min_delay.get(host)
-        if slot is not None and floor and slot.delay < floor:
-            slot.delay = floor
+        if slot is not None and floor:
+            # Crawl-delay is a minimum: no random jitter below it (Scrapy draws 0.5–1.5 × delay).
+            slot.randomize_delay = False
+            if slot.delay < floor:
+                slot.delay = floor
 
     # -- retries -------------------------------------------------------------------------------
     def _backoff(self, request: Request) -> float:
