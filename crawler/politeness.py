@@ -99,7 +99,10 @@ class BackoffRetryMiddleware:
         floor = self.min_delay.get(host)
         if slot is not None and floor:
             # Crawl-delay is a minimum: no random jitter below it (Scrapy draws 0.5–1.5 × delay).
-            slot.randomize_delay = False
+            if hasattr(slot, "jitter"):  # Scrapy ≥ 2.14
+                slot.jitter = 0.0
+            else:
+                slot.randomize_delay = False
             if slot.delay < floor:
                 slot.delay = floor
 
