@@ -99,7 +99,7 @@ class BackoffRetryMiddleware:
         floor = self.min_delay.get(host)
         if slot is not None and floor:
             # Crawl-delay is a minimum: no random jitter below it (Scrapy draws 0.5–1.5 × delay).
-            if hasattr(slot, "jitter"):  # Scrapy ≥ 2.14
+            if hasattr(slot, "jitter"):  # newer Scrapy; older ones have randomize_delay
                 slot.jitter = 0.0
             else:
                 slot.randomize_delay = False
