@@ -42,7 +42,7 @@ def demo_cmd(
         table.add_row(*row)
     console = Console()
     console.print(table)
-    agree = ", ".join(f"{k} {100 * v:.0f} %" for k, v in result.agreement.items() if v is not None)
+    agree = ", ".join(f"{k} {100 * v:.1f} %" for k, v in result.agreement.items() if v is not None)
     console.print(f"Agreement with ground truth per municipality: {agree}")
     console.print(f"Exports in {out}; ground truth in {out / 'facit.json'}; time {result.outcome.seconds:.0f} s.")
     raise typer.Exit(code=result.outcome.exit_code)
