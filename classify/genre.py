@@ -40,10 +40,10 @@ _OTHER_TITLE = {
 }
 _OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
 _RUS_TITLE = re.compile(
-    r"regional\w* utvecklings|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
+    r"regional\w* (?:utvecklings|tillväxt)|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
     r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
 )
-_REGION_ISSUER = re.compile(r"(?m)^\s*(?:region \w+|regionförbundet\b.*|länsstyrelsen\b.*|landstinget\b.*|\w+ läns? landsting)\s*$")
+_REGION_ISSUER = re.compile(r"(?m)^\s*(?:region \w+(?: läns?)?|regionförbundet\b.*|länsstyrelsen\b.*|landstinget\b.*|\w+ läns? landsting)\s*$")
 _JOINT = re.compile(
     r"business region|kommunalförbund|\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
     r"|(?:\w+, ){2,}\w+ och \w+ kommuner"
@@ -125,6 +125,11 @@ _JOINT_BODY = re.compile(
 )
 _DEFINITE_TITLE = re.compile(r"(?:näringslivs|tillväxt)\w*(?:programmet|strategin|planen|policyn)\b|\b(?:programmet|strategin|policyn)\b")
 _TITLE_VERB = re.compile(r"\b(?:ska|skall|har|är|blir|får|vill|tar|ger|kan|antogs|antas|klart|klar|gäller nu|behöver|växer|ökar)\b")
+#: A draft stamp in the title block ("i samråd med företagen" is how a program was made, not a draft).
+_DRAFT = re.compile(r"förslag|remiss|samråd(?!et med| med)|utkast")
+_CHROME_NEWS = re.compile(r"nyhet|aktuellt|press|arkiv|evenemang|kalendarium")
+#: The title block names one municipality as the owner: "… för Skövde kommun", "Borås Stads …".
+_OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
 
 
@@ -148,19 +153,33 @@ class GenreSignals:
 
 _ISSUER_LINE = re.compile(
     r"^(?:region \w+|\w+(?:-\w+)? kommun|\w+s kommun|\w+ stad|\w+ municipality|kommunstyrelsen|kommunfullmäktige|"
-    r"kommunledningskontoret|näringslivsenheten|\w+förvaltningen|startsida\b.*|[\d\s./:–-]+|remissversion.*|förslag|utkast|.*›.*|.*»\s*.*)$"
+    r"kommunledningskontoret|näringslivsenheten|\w+förvaltningen|startsida\b.*|[\d\s./:–-]+|remissversion.*|förslag|utkast|.*›.*|.*»\s*.*"
+    # cover furniture: draft stamps, comment instructions, page headers/footers, document tables
+    r"|samrådshandling.*|granskningshandling.*|utställningshandling.*|synpunkter (?:lämnas|ska|skickas).*|.*\bsida \d+(?: av \d+| ?\(\d+\))?"
+    r"|(?:dokumenttyp|beslutad av|antagen av|dokumentansvarig|diarienummer|dnr)\b.*)$"
 )
+#: A title line that continues on the next line: it ends in a hyphen, a preposition or a conjunction.
+_TITLE_CONTINUES = re.compile(r"(?:-|\b(?:för|i|och|av|till|om|med|inom|mot|på|samt|&))$")
 
 
 def own_title(doc: DocText) -> str:
-    """The document's own title: the given title, else the first line of page 1 that is not the
-    issuer ("Region Gotland", "MOTALA KOMMUN"), a date or a breadcrumb."""
+    """The document's own title: the given title, else the first line of page 1 (after leading site
+    chrome) that is not the issuer ("Region Gotland", "MOTALA KOMMUN"), a date, a draft stamp, page
+    furniture or a breadcrumb; a title wrapped over lines ("Handlingsplan för" / "näringslivsarbetet")
+    is joined."""
     if doc.title:
         return doc.title
-    for line in doc.first_lines[:5]:
-        if not _ISSUER_LINE.match(line.lower().strip()):
-            return line
-    return doc.first_lines[0] if doc.first_lines else ""
+    lines = doc.first_lines
+    for i, line in enumerate(lines[:6]):
+        if _ISSUER_LINE.match(line.lower().strip()):
+            continue
+        title = line
+        for nxt in lines[i + 1 : i + 3]:
+            if not _TITLE_CONTINUES.search(title.lower().rstrip()) or len(nxt) > 60:
+                break
+            title = (title[:-1] + nxt) if title.endswith("-") else f"{title} {nxt}"
+        return title
+    return lines[0] if lines else ""
 
 
 def title_block(doc: DocText) -> str:
@@ -202,12 +221,15 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
         f[f"t_other_{key}"] = 1.0 if rx.search(title) else 0.0
     f["t_rus"] = 1.0 if _RUS_TITLE.search(title) and not region_is_municipality else 0.0
     f["t_joint"] = 1.0 if _JOINT.search(tb) else 0.0
-    f["t_draft"] = 1.0 if re.search(r"förslag|remiss|samråd|utkast", tb) else 0.0
+    f["t_draft"] = 1.0 if _DRAFT.search(tb) else 0.0
     f["t_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammanträde|§", title) else 0.0
     f["t_tjs"] = 1.0 if re.search(r"tjänsteskrivelse|tjänsteutlåtande|yttrande|motion|svar på|ärende", title) else 0.0
     f["cover_region_issuer"] = 1.0 if _REGION_ISSUER.search(doc.cover) and not region_is_municipality else 0.0
     f["adopted_by_other"] = 1.0 if doc.search(_ADOPTED_BY_OTHER, 1500) and not region_is_municipality else 0.0
     f["anchor_biz"] = 1.0 if BIZ_PROGRAM.search(anchor) else 0.0
+    # the breadcrumb in leading site chrome still names the section: Nyheter, Aktuellt, Press …
+    f["chrome_news"] = 1.0 if _CHROME_NEWS.search(doc.chrome) else 0.0
+    f["t_own_owner"] = 1.0 if _OWN_OWNER.search(tb) else 0.0
 
     f["news"] = _log1(doc.count(_NEWS, n_open))
     f["reporting"] = _log1(doc.count(_REPORTING, n_open))
@@ -246,7 +268,7 @@ RULE_WEIGHTS: dict[str, float] = {
     "voice": 0.8, "focus": 0.6, "toc_goals": 0.5, "anchor_biz": 0.3, "url_file": 0.3,
     "news": -1.2, "reporting": -1.3, "protocol": -1.2, "tjs": -1.4, "summary": -0.7, "t_news_like": -1.5, "t_definite": -1.5, "t_sentence": -1.0, "t_body": -1.5, "joint_body": -0.8,
     "t_action_lead": -1.5, "t_action_of_program": -1.0, "parent_program": -1.0, "t_rus": -2.0, "t_joint": -1.5,
-    "cover_region_issuer": -1.5, "adopted_by_other": -2.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "url_protocol": -1.5,
+    "cover_region_issuer": -1.5, "adopted_by_other": -2.5, "t_protocol": -2.5, "t_tjs": -2.5, "url_news": -0.8, "chrome_news": -1.0, "url_protocol": -1.5,
     "t_other_oversiktsplan": -3.0, "t_other_budget": -3.0, "t_other_vision": -1.5, "t_other_tourism_strategy": -2.5,
     "t_other_rural_strategy": -2.5, "t_other_evaluation_report": -2.5, "t_other_other_policy": -2.5,
     "t_other_general_strategy": -2.0, "body_budget": -0.5, "body_report": -0.4,
@@ -276,7 +298,10 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "news"
     if f["t_definite"] and f["summary"] and doc.n_pages == 1:
         return "summary_page"
-    if (f["t_joint"] or f["t_body"] or f["joint_body"] >= math.log1p(2)) and (f["t_biz_program"] or f["tb_biz_program"]):
+    # a municipality's own program describing its cooperation is not a joint strategy: body counts
+    # alone decide only when the title block does not name one municipality as the owner
+    joint_by_body = f["joint_body"] >= math.log1p(2) and not f.get("t_own_owner")
+    if (f["t_joint"] or f["t_body"] or joint_by_body) and (f["t_biz_program"] or f["tb_biz_program"]):
         return "business_region_strategy"
     if f["t_rus"] or f["cover_region_issuer"] or f["adopted_by_other"]:
         return "regional_rus"

@@ -39,7 +39,7 @@ from classify.segment import DocText
 log = logging.getLogger(__name__)
 
 #: Bump when features or the pipeline change: a saved model of another version is rebuilt.
-FEATURE_VERSION = "genre-13"
+FEATURE_VERSION = "genre-14"
 MODEL_PATH = Path(__file__).parent / "data" / "model.joblib"
 TEXT_CHARS = 1500
 GOTLAND = "0980"
@@ -65,7 +65,7 @@ def doctext(document: Document) -> DocText:
 
 def model_input(doc: DocText, features: dict[str, float]) -> ModelInput:
     """What the model reads: title block + anchor + opening (folded), and the genre features."""
-    text = " ".join([title_block(doc), doc.anchor.lower(), doc.folded[:TEXT_CHARS]])
+    text = " ".join([title_block(doc), doc.anchor.lower(), doc.folded[doc.content_start : doc.content_start + TEXT_CHARS]])
     return ModelInput(text=text, features=features)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
+from classify.boilerplate import content_start
 from classify.normalize import fold, normalize_text
 
 #: How much of the document counts as its "opening" (cover, title block, first paragraphs).
@@ -77,7 +78,10 @@ class DocText:
 
         ``flat``: match on the text with line breaks as spaces (for phrases wrapped over lines)."""
         base = self.flat if flat else self.folded
-        text = base if limit is None else base[:limit]
+        if limit is None:
+            text = base
+        else:  # a limited window is the opening: it starts after leading site chrome
+            text, start = base[: self.content_start + limit], max(start, self.content_start)
         for m in pattern.finditer(text, start):
             yield Hit(self.page_of(m.start()), m.start(), m.end(), self.full[m.start() : m.end()])
 
@@ -103,8 +107,9 @@ class DocText:
         return next(self.finditer(pattern, limit, flat=flat), None)
 
     def count(self, pattern: re.Pattern[str], limit: int | None = None) -> int:
-        text = self.folded if limit is None else self.folded[:limit]
-        return sum(1 for _ in pattern.finditer(text))
+        if limit is None:
+            return sum(1 for _ in pattern.finditer(self.folded))
+        return sum(1 for _ in pattern.finditer(self.folded, self.content_start, self.content_start + limit))
 
     # -- quoting --------------------------------------------------------------------------
     def _boundaries(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -176,20 +181,30 @@ class DocText:
         return frozenset(_WORD.findall(self.folded))
 
     @cached_property
+    def content_start(self) -> int:
+        """Offset where page 1's content begins, after a leading cookie banner, menu or breadcrumb."""
+        return content_start(self.pages[0])
+
+    @cached_property
+    def chrome(self) -> str:
+        """The folded leading site chrome (empty for most documents)."""
+        return self.folded[: self.content_start]
+
+    @cached_property
     def opening(self) -> str:
-        """Folded opening of the document (cover and first paragraphs)."""
-        return self.folded[:OPENING_CHARS]
+        """Folded opening of the document (cover and first paragraphs), after leading site chrome."""
+        return self.folded[self.content_start : self.content_start + OPENING_CHARS]
 
     @cached_property
     def cover(self) -> str:
-        """Folded first lines of page 1 (title block)."""
-        return self.folded[: min(len(self.pages[0]), 400)]
+        """Folded first lines of page 1 (title block), after leading site chrome."""
+        return self.folded[self.content_start : min(len(self.pages[0]), self.content_start + 400)]
 
     @cached_property
     def first_lines(self) -> list[str]:
         """The first non-empty lines of the document (original case), for title detection."""
         out = []
-        for line in self.pages[0].split("\n"):
+        for line in self.pages[0][self.content_start :].split("\n"):
             line = line.strip()
             if line:
                 out.append(line)

@@ -90,10 +90,10 @@ _YEARLY = re.compile(
     r"|(?:aktivitetsplan|handlingsplan|genomförandeplan)\w* för (?:år )?20\d\d\b|(?:aktivitetsplan|handlingsplan)\w* för varje år"
     r"|(?:handlingsplan|aktivitetsplan|aktiviteter|insatser|åtgärder)\w*[^.]{0,60}?(?:tas fram|fastställs|beslutas|bryts (?:ned|ner))[^.]{0,25}?(?:årligen|varje år|för varje år|per år|år för år|inför varje år)"
     r"|bryts (?:\w+ ){0,2}(?:ned|ner) (?:\w+ ){0,4}(?:årliga|årsvisa|per år|för varje år|varje år)|bryts varje år (?:ned|ner)|år för år"
-    r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:20\d\d\s+){2,})|(?m:^\s*aktiviteter (?:20\d\d|under 20\d\d)\s*$)"
+    r"|(?:varje|vart) år tas (?:en )?\w*plan|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+(?:20\d\d\s+){2,})|(?m:(?:^|(?<=\f))\s*(?:\d+(?:\.\d+)*\.?\s+)?aktiviteter (?:20\d\d|under 20\d\d)\s*$)"
 )
 _YEARLY_TRIGGER = re.compile(
-    r"per år|årlig|för (?:år )?20\d\d|varje år|år för år|vart år|bryts|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+20\d\d|^\s*aktiviteter (?:20|under))"
+    r"per år|årlig|för (?:år )?20\d\d|varje år|år för år|vart år|bryts|(?m:^\s*(?:aktivitet|åtgärd|insats)\w*\s+20\d\d|(?:^|(?<=\f))\s*(?:\d+(?:\.\d+)*\.?\s+)?aktiviteter (?:20|under))"
 )
 _YEAR_LINE = re.compile(r"(?m)^\s*20\d\d\s*[:\-–]?\s+[^\d\n]{6,}$")
 _HEADING_SUST = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:[^\n]{0,30})?(?:hållbar\w*|agenda 2030|klimat\w*|grön\w* omställning)[^\n]{0,40}$")
