@@ -26,6 +26,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
+#: The stress set (ids "s…"): written as an out-of-sample hold-out, now training-only, kept as written.
+STRESS_SRC = HERE / "stress"
+STRESS_PREFIX = "s"
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 import continuations  # noqa: E402 - sibling module
@@ -159,8 +162,10 @@ def regional_of(rus: bool | None, inter: bool | None) -> str | None:
     return "intermunicipal" if inter else "none"
 
 
-def to_record(doc: SourceDoc) -> dict[str, Any]:
-    """Turn a parsed source document into a corpus record with every label."""
+def to_record(doc: SourceDoc, extend: bool = True) -> dict[str, Any]:
+    """Turn a parsed source document into a corpus record with every label.
+
+    ``extend``: continue short openings to realistic lengths (not for the stress set, kept as written)."""
     where = f"{doc.origin}, {doc.id}"
     h = dict(doc.header)
     role = h.pop("role", None)
@@ -169,7 +174,7 @@ def to_record(doc: SourceDoc) -> dict[str, Any]:
     url = h.get("url") or None
     rec: dict[str, Any] = {
         "id": doc.id,
-        "text": continuations.extend(doc.id, role, doc.text, url),
+        "text": continuations.extend(doc.id, role, doc.text, url) if extend else doc.text,
         "title": h.pop("title", None) or None,
         "url": h.pop("url", None) or None,
         "anchor_text": h.pop("anchor", None) or None,
@@ -251,11 +256,15 @@ def assign_split(records: list[dict[str, Any]]) -> dict[str, str]:
         strata[(rec["doc_role"], rec["program_type"])].append(rec["id"])
     split: dict[str, str] = {}
     for ids in strata.values():
-        for i, doc_id in enumerate(sorted(ids)):
+        kept = sorted(i for i in ids if not i.startswith(STRESS_PREFIX))
+        for i, doc_id in enumerate(kept):
             split[doc_id] = "dev" if i % 7 in DEV_SLOTS else "train"
+        split.update({i: "train" for i in ids if i.startswith(STRESS_PREFIX)})
     ordered = sorted(records, key=lambda r: r["id"])
     sh = {r["id"]: shingles(r["text"]) for r in ordered}
     for j, rec in enumerate(ordered):
+        if rec["id"].startswith(STRESS_PREFIX):
+            continue  # training-only; near-duplicates of dev rows are rejected by the tests
         for earlier in ordered[:j]:
             if jaccard(sh[rec["id"]], sh[earlier["id"]]) >= NEAR_DUP_JACCARD:
                 split[rec["id"]] = split[earlier["id"]]
@@ -286,6 +295,12 @@ def load_sources() -> list[dict[str, Any]]:
 
         docs.extend(SourceDoc(i, "variants.py", h, t) for i, h, t in variants.build())
     records = [to_record(d) for d in docs]
+    stress = [d for path in sorted(STRESS_SRC.glob("*.txt")) for d in parse_source(path)]
+    for d in stress:
+        if not d.id.startswith(STRESS_PREFIX):
+            raise CorpusError(f"{d.origin}, {d.id}: stress-set ids start with {STRESS_PREFIX!r}")
+    records += [to_record(d, extend=False) for d in stress]
+    docs += stress
     seen: dict[str, str] = {}
     for d in docs:
         if d.id in seen:
@@ -300,10 +315,10 @@ def build(out_dir: Path = HERE) -> dict[str, int]:
     split = assign_split(records)
     files: dict[str, list[str]] = defaultdict(list)
     for rec in records:
-        source = "gen" if rec["id"].startswith("g") else "hand"
+        source = "gen" if rec["id"].startswith("g") else "stress" if rec["id"].startswith(STRESS_PREFIX) else "hand"
         files[f"{split[rec['id']]}_{source}.jsonl"].append(json.dumps(rec, ensure_ascii=False))
     counts = {}
-    for name in ("train_hand.jsonl", "train_gen.jsonl", "dev_hand.jsonl", "dev_gen.jsonl"):
+    for name in ("train_hand.jsonl", "train_gen.jsonl", "train_stress.jsonl", "dev_hand.jsonl", "dev_gen.jsonl"):
         rows = files.get(name, [])
         target = out_dir / name
         if not rows:
@@ -336,7 +351,8 @@ def stats(records: list[dict[str, Any]], split: dict[str, str]) -> list[str]:
     table("relevant", lambda r: r["relevant"])
     table("program_type", lambda r: r["program_type"])
     table("year", lambda r: r["year"])
-    table("source", lambda r: "generated" if r["id"].startswith("g") else "hand-written")
+    table("source", lambda r: "generated" if r["id"].startswith("g") else "stress set" if r["id"].startswith(STRESS_PREFIX)
+          else "hand-written")
     for key in ("valid_in_year", "until_further_notice", "regional", "rus_link", "intermunicipal_link",
                 "action_plan", "sustainability", "co_created", "measurable_goals", "yearly_activities"):
         table(key + " (relevant rows)", lambda r, k=key: ("null" if r[k] is None else r[k]) if r["relevant"] else None)
