@@ -58,6 +58,17 @@ def load(conn: sqlite3.Connection, sha256: str, mode: str, *, version: str = EXT
     return _result(best)
 
 
+def facts(conn: sqlite3.Connection, sha256: str, *, version: str = EXTRACTOR_VERSION) -> tuple[int, str | None] | None:
+    """(page count, title) of a file's best cached extraction (full before screen), without
+    reading its pages; None when the file has not been extracted."""
+    row = conn.execute(
+        "SELECT page_count, title FROM extractions WHERE sha256 = ? AND extractor_version = ?"
+        " ORDER BY mode = 'full' DESC LIMIT 1",
+        (sha256, version),
+    ).fetchone()
+    return (int(row[0]), row[1]) if row is not None else None
+
+
 def store(conn: sqlite3.Connection, results: Iterable[ExtractionResult]) -> int:
     """Write results (replacing rows with the same key) in one transaction; returns the count."""
     rows = [_row(r) for r in results]

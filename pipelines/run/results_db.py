@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from pipelines.extract import cache
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, apply_reviews
 from pipelines.review import load_reviews
 from pipelines.run.candidates import Candidate, run_candidates
@@ -35,10 +36,6 @@ def run_info(conn: sqlite3.Connection, run_id: int) -> RunInfo:
     )
 
 
-def _extraction_facts(conn: sqlite3.Connection, sha256: str) -> tuple[int | None, str | None]:
-    """(page count, title) of a file's best extraction."""
-    res = best_extraction(conn, sha256)
-    return (res.page_count, res.title) if res is not None else (None, None)
 
 
 def document_results(conn: sqlite3.Connection, run_id: int) -> list[DocumentResult]:
@@ -65,7 +62,7 @@ def document_results(conn: sqlite3.Connection, run_id: int) -> list[DocumentResu
             continue
         row = rows[(cand.kommunkod, cand.sha256)]
         c = classification_from_json(row["result_json"])
-        pages, title = _extraction_facts(conn, cand.sha256)
+        pages, title = cache.facts(conn, cand.sha256) or (None, None)
         out.append(_document_result(info, cand, c, row["extraction_status"], names, roles, pages, title))
     return out
 

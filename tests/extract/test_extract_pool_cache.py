@@ -61,6 +61,10 @@ def test_cache_hit_on_second_run_means_no_extraction(tmp_path: Path) -> None:
         assert outcome.result == by_key[outcome.job.key]
     row = conn.execute("SELECT COUNT(*), MIN(extractor_version) FROM extractions").fetchone()
     assert tuple(row) == (3, EXTRACTOR_VERSION)
+    # page count and title without reading the pages, as the exports need them
+    first_result = by_key["d0"]
+    assert cache.facts(conn, sha256_of(files[0])) == (first_result.page_count, first_result.title)
+    assert cache.facts(conn, "0" * 64) is None
     # the same content under another name is the same cache entry
     again = ExtractJob("copy", path=None, data=files[0].read_bytes(), name="kopia.pdf")
     with ExtractionPool(workers=1) as pool:
