@@ -118,13 +118,13 @@ def run_inventory(opts: RunOptions) -> RunOutcome:
         plain = opts.plain if opts.plain is not None else not stderr_is_terminal()
         handler = _log_to_file(folder, plain)
         try:
-            return _run_locked(opts, folder, started)
+            return _run_locked(opts, folder, started, plain)
         finally:
             logging.getLogger().removeHandler(handler)
             handler.close()
 
 
-def _run_locked(opts: RunOptions, folder: Path, started: float) -> RunOutcome:
+def _run_locked(opts: RunOptions, folder: Path, started: float, plain: bool) -> RunOutcome:
     conn = db.connect(opts.db_path)
     try:
         run_id, resumed = open_run(conn, opts.year, folder, opts.municipalities)
@@ -134,7 +134,7 @@ def _run_locked(opts: RunOptions, folder: Path, started: float) -> RunOutcome:
         )
         codes = [m.kommunkod for m in opts.municipalities]
         total = len(codes)
-        with RunProgress(plain=opts.plain) as progress:
+        with RunProgress(plain=plain) as progress:
             # 1-2. crawl (a child process; we watch its progress in the database)
             crawl_run(
                 opts, run_id, conn,
