@@ -215,7 +215,7 @@ def select(
 
 def write_registry(municipalities: Iterable[Municipality], path: Path | str) -> Path:
     """Write a registry CSV (same columns as the project's own), atomically."""
-    from pipelines.atomic import atomic_write_text  # local import: crawler must stay light
+    from storage.atomic import atomic_write_text  # local import: crawler must stay light
 
     cols = ("kommunkod", "name", "official_name", "county_code", "county_name", "website", "website_source")
     buf = io.StringIO(newline="")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from crawler.state import report_rows
-from pipelines.atomic import atomic_write_text
+from storage.atomic import atomic_write_text
 
 #: (column in crawl_report, header in the CSV)
 COLUMNS = (

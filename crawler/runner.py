@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 from crawler.registry import Municipality, load_registry, select, write_registry
 from crawler.report import default_report_path, write_report_csv
 from crawler.state import register_municipalities, report_rows, resolve_run
-from pipelines.db import connect
+from storage.db import connect
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ garbage-collector thresholds (set by the crawl process). Every value can be over
 ``-s NAME=VALUE`` or the CLI; the simulated web passes shorter delays.
 """
 
-from kommun_inventering import __version__
+from storage.version import __version__
 
 BOT_NAME = "kommun_inventering"
 SPIDER_MODULES = ["crawler.spiders"]

@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from crawler.registry import Municipality
-from pipelines.db import transaction
+from storage.db import transaction
 
 log = logging.getLogger(__name__)
 

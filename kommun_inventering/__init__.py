@@ -1,3 +1,5 @@
 """kommun-inventering: the yearly inventory of Swedish municipalities' business and growth programs."""
 
-__version__ = "0.1.0"
+from storage.version import __version__
+
+__all__ = ["__version__"]

@@ -23,7 +23,7 @@ from pipelines.export.summary import INVENTORY_2017, summary_figures
 from pipelines.results import MunicipalityResult
 from pipelines.run.orchestrator import RunOptions, RunOutcome, run_inventory
 from pipelines.run.results_db import load_results
-from pipelines import db
+from storage import db
 
 log = logging.getLogger(__name__)
 

@@ -13,75 +13,21 @@ pipeline sends the ``document_stored`` signal so that the crawl state can mark t
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crawler.items import REUSED, STORED, TOO_LARGE, UNSUPPORTED, FetchedDocument
 from crawler.signals import document_stored
-from pipelines.atomic import atomic_write_bytes
-from pipelines.db import connect, transaction
+from storage.blobs import BlobStore
+from storage.db import connect, transaction
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 log = logging.getLogger(__name__)
-
-_STALE_PART_SECONDS = 3600
-
-
-class BlobStore:
-    """Content-addressed files (sha256)."""
-
-    def __init__(self, root: Path | str) -> None:
-        self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
-
-    def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256[2:4] / sha256
-
-    def put(self, data: bytes) -> str:
-        """Store ``data`` (once) and return its sha256."""
-        sha = hashlib.sha256(data).hexdigest()
-        path = self.path(sha)
-        try:
-            if path.stat().st_size == len(data):
-                return sha
-            log.warning("blob %s has the wrong size on disk; rewriting it", path)
-        except FileNotFoundError:
-            pass
-        atomic_write_bytes(path, data)
-        return sha
-
-    def has(self, sha256: str, size: int | None = None) -> bool:
-        try:
-            st = self.path(sha256).stat()
-        except FileNotFoundError:
-            return False
-        return size is None or st.st_size == size
-
-    def read(self, sha256: str, *, verify: bool = True) -> bytes:
-        data = self.path(sha256).read_bytes()
-        if verify and hashlib.sha256(data).hexdigest() != sha256:
-            raise ValueError(f"blob {self.path(sha256)} does not match its sha256 (corrupted)")
-        return data
-
-    def remove_stale_parts(self, older_than: float = _STALE_PART_SECONDS) -> int:
-        """Delete temporary files left by a killed writer (never complete blobs)."""
-        removed = 0
-        cutoff = time.time() - older_than
-        for part in self.root.glob("*/*/.*.part"):
-            try:
-                if part.stat().st_mtime < cutoff:
-                    part.unlink()
-                    removed += 1
-            except FileNotFoundError:
-                continue
-        return removed
 
 
 @dataclass(frozen=True)
@@ -140,24 +86,6 @@ class DocumentStore:
             )
             inserted = cur.rowcount == 1
         return StoreResult(cur.lastrowid if inserted else None, sha, inserted)
-
-
-def settle_provenance(conn: sqlite3.Connection, run_id: int, kommunkod: str) -> int:
-    """Give each of the municipality's documents in the run its most informative inbound link
-    (``document_links``: highest weight, then the smallest page URL) as referrer, anchor text and
-    heading, so that provenance does not depend on crawl order. Returns the rows changed."""
-    with transaction(conn):
-        cur = conn.execute(
-            """UPDATE documents SET referrer = best.page_url, anchor_text = best.anchor, heading = best.heading
-                 FROM (SELECT url, page_url, anchor, heading,
-                              ROW_NUMBER() OVER (PARTITION BY url ORDER BY weight DESC, page_url) AS n
-                         FROM document_links WHERE run_id = ? AND kommunkod = ?) AS best
-                WHERE best.n = 1 AND documents.run_id = ? AND documents.kommunkod = ? AND documents.url = best.url
-                  AND (documents.referrer, documents.anchor_text, documents.heading)
-                      IS NOT (best.page_url, best.anchor, best.heading)""",
-            (run_id, kommunkod, run_id, kommunkod),
-        )
-    return cur.rowcount
 
 
 class StorePipeline:

@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 
-from pipelines.atomic import atomic_write_text
+from storage.atomic import atomic_write_text
 from simweb.sites.dynamic import SEARCH_QUERIES
 from simweb.sites.graph import reach, sitemap_discoverable
 from simweb.sites.profile import TRAP_KINDS

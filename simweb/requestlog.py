@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
-from pipelines.atomic import atomic_write_text
+from storage.atomic import atomic_write_text
 
 
 @dataclass(frozen=True)

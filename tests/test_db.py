@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import db
-from pipelines.atomic import atomic_write_text
+from storage import db
+from storage.atomic import atomic_write_text
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:

@@ -39,8 +39,8 @@ from crawler.sitemaps import read_sitemap
 from crawler.state import (CrawlLock, StateWriter, finish_crawl_run, load_frontier, previous_documents, register_municipalities,
                            report_rows, resolve_run, utcnow)
 from crawler.vocabulary import looks_like_program_title
-from pipelines.db import connect
-from pipelines.store import settle_provenance
+from storage.db import connect
+from storage.provenance import settle_provenance
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class MunicipalSpider(scrapy.Spider):
         super().update_settings(settings)
         contact = settings.get("CRAWL_CONTACT")
         if contact:
-            from kommun_inventering import __version__
+            from storage.version import __version__
 
             settings.set("USER_AGENT", f"{settings.get('CRAWL_UA_TOKEN')}/{__version__} (+{contact})", priority="spider")
 

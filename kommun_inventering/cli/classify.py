@@ -32,7 +32,7 @@ def classify_cmd(
     """Classify raw document texts: relevance, type, validity, regional links, themes, with evidence."""
     from classify.classifier import Classifier, output_row
     from classify.corpus import LineError, read_jsonl
-    from pipelines.atomic import atomic_write_text
+    from storage.atomic import atomic_write_text
 
     if not input_path.is_file():
         raise fail_usage(f"{input_path}: no such file")

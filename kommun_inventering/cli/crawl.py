@@ -14,7 +14,7 @@ from crawler.runner import CrawlFailed, CrawlSummary, crawl
 from crawler.state import RunError
 from kommun_inventering.cli import app
 from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities
-from pipelines.db import DEFAULT_DB
+from storage.db import DEFAULT_DB
 
 
 def _settings(budget: Optional[int], depth: Optional[int], allow_loopback: bool, delay: Optional[float],

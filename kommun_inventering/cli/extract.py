@@ -57,7 +57,7 @@ def extract_cmd(
     no_ocr: bool = typer.Option(False, "--no-ocr", help="Never OCR scanned pages, even when Tesseract is installed."),
 ) -> None:
     """Extract files as the run does (in isolated workers) and show status, title and text per page."""
-    from pipelines import db
+    from storage import db
     from pipelines.extract import ExtractionPool, ExtractJob, ExtractLimits, extract_cached
 
     if mode not in ("screen", "full"):

@@ -11,7 +11,7 @@ import typer
 
 from kommun_inventering.cli import app
 from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities
-from pipelines import db
+from storage import db
 from pipelines.run.lock import RunLocked
 from pipelines.run.orchestrator import EXIT_FAILED, RunOptions, default_folder, export_run, run_inventory
 

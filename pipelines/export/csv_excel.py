@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from pipelines.atomic import atomic_write_bytes
+from storage.atomic import atomic_write_bytes
 from pipelines.export import labels
 from pipelines.export.columns import DOCUMENT_COLUMNS, MUNICIPALITY_COLUMNS, Column, value_text
 from pipelines.results import DocumentResult, MunicipalityResult

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from classify.document import TAG_KEYS
-from pipelines.atomic import atomic_write_bytes
+from storage.atomic import atomic_write_bytes
 from pipelines.export import labels
 from pipelines.export.columns import TAG_KINDS, Column, municipality_action_plan, value_text
 from pipelines.export.csv_excel import csv_bytes

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from classify.document import TAG_KEYS, Classification, Evidence
-from pipelines.atomic import atomic_write_bytes
+from storage.atomic import atomic_write_bytes
 from pipelines.export.columns import municipality_action_plan, municipality_reasons
 from pipelines.results import DocumentResult, MunicipalityResult
 

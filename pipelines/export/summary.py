@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence
 
-from pipelines.atomic import atomic_write_text
+from storage.atomic import atomic_write_text
 from pipelines.export import labels
 from pipelines.export.columns import municipality_action_plan
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipelines.atomic import atomic_write_bytes
+from storage.atomic import atomic_write_bytes
 from pipelines.export import labels
 from pipelines.export.columns import (
     DOCUMENT_COLUMNS,

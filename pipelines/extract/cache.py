@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Iterable
 
-from pipelines.db import transaction
+from storage.db import transaction
 from pipelines.extract.result import EXTRACTOR_VERSION, ExtractionResult
 
 _COLUMNS = (

@@ -2,7 +2,7 @@
 
 ::
 
-    conn = pipelines.db.connect()
+    conn = storage.db.connect()
     with ExtractionPool(workers=2, limits=ExtractLimits()) as pool:
         jobs = [ExtractJob(key=doc_id, path=blob_path, sha256=sha, name=url) for ...]
         for outcome in extract_cached(conn, pool, jobs, mode="screen"):

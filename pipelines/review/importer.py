@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipelines.db import transaction
+from storage.db import transaction
 from pipelines.review import layout, store
 from pipelines.results import COMMENT, CONFIRMED, Review
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from classify.document import TAG_KEYS, Document
-from pipelines.atomic import atomic_write_text
-from pipelines.db import transaction
+from storage.atomic import atomic_write_text
+from storage.db import transaction
 from pipelines.results import CONFIRMED, Review
 
 log = logging.getLogger(__name__)

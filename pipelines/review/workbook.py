@@ -23,8 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipelines.atomic import atomic_write_bytes
-from pipelines.db import transaction
+from storage.atomic import atomic_write_bytes
+from storage.db import transaction
 from pipelines.export.xlsx import finish_sheet, safe_link, set_text, workbook_bytes, write_header
 from pipelines.review import layout, store
 from pipelines.results import REVIEW_BELOW_CONFIDENCE, DocumentResult, MunicipalityResult, RunInfo, needs_review

@@ -17,7 +17,7 @@ from typing import Any
 from classify.classifier import CLASSIFIER_VERSION, Classifier
 from classify.decide import Decision, decide
 from classify.document import Classification, Document, Evidence
-from pipelines.db import transaction
+from storage.db import transaction
 from pipelines.run.candidates import Candidate, run_candidates
 from pipelines.run.crawl_stage import FAILED_CRAWL
 from pipelines.run.extract_stage import best_extraction, document_for

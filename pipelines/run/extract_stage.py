@@ -20,7 +20,7 @@ from pipelines.extract.pool import ExtractionPool, ExtractJob
 from pipelines.extract.result import ExtractionResult
 from pipelines.extract.service import cascade
 from pipelines.run.candidates import Candidate, run_candidates
-from pipelines.store import BlobStore
+from storage.blobs import BlobStore
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 from classify.classifier import Classifier
 from crawler.registry import Municipality
-from pipelines import db
+from storage import db
 from pipelines.export import write_exports
 from pipelines.run.classify_stage import classify_municipality, decided_municipalities, previous_run
 from pipelines.run.crawl_stage import FAILED_CRAWL, crawl_run, crawl_snapshot
@@ -29,7 +29,7 @@ from pipelines.run.extract_stage import extract_run, municipality_names
 from pipelines.run.lock import RunLock
 from pipelines.run.progress import RunProgress, Snapshot, stderr_is_terminal
 from pipelines.run.results_db import load_results
-from pipelines.store import BlobStore
+from storage.blobs import BlobStore
 
 log = logging.getLogger("inventory.run")
 

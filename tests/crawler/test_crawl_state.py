@@ -5,7 +5,7 @@ import pytest
 from crawler.registry import Municipality
 from crawler.state import (CrawlLock, QueuedUrl, RunError, StateWriter, finish_crawl_run, load_frontier,
                            register_municipalities, report_rows, resolve_run)
-from pipelines.db import connect
+from storage.db import connect
 
 M = [Municipality("1262", "Lomma", "12", "http://www.lomma.se/"), Municipality("0114", "Upplands Väsby", "01",
                                                                               "http://www.upplandsvasby.se/")]

@@ -7,8 +7,9 @@ import time
 import pytest
 
 from crawler.items import FetchedDocument
-from pipelines.db import connect, transaction
-from pipelines.store import BlobStore, DocumentStore
+from storage.db import connect, transaction
+from pipelines.store import DocumentStore
+from storage.blobs import BlobStore
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_blob_writes_are_atomic_and_verified(tmp_path):
 
 def test_provenance_is_the_most_informative_link_whatever_the_crawl_order(store):
     from crawler.state import StateWriter
-    from pipelines.store import settle_provenance
+    from storage.provenance import settle_provenance
 
     store.add(_doc("http://x.se/p.pdf", b"%PDF-1 p", referrer="http://x.se/turism", anchor_text="Ladda ner",
                    heading="Dokument"))

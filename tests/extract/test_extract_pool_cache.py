@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract_docgen import content_bomb_pdf, report_pdf, swedish_docx
-from pipelines import db
+from storage import db
 from pipelines.extract import ExtractionPool, ExtractJob, ExtractLimits, cache, cascade, extract_cached, sha256_of
 from pipelines.extract.result import EXTRACTOR_VERSION
 

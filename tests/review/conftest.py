@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "export"))
 
 from sample_results import make_results  # noqa: E402
 
-from pipelines import db  # noqa: E402
+from storage import db  # noqa: E402
 
 
 @pytest.fixture

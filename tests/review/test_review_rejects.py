@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from pipelines import db
+from storage import db
 from pipelines.review import export_review_workbook, import_review_workbook
 from review_helpers import cell_ref, edit, locate
 

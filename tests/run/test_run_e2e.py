@@ -237,7 +237,7 @@ def test_review_round_trip_through_the_cli(finished_run, tmp_path: Path) -> None
 def test_next_year_run_reuses_documents_carries_reviews_and_diffs(finished_run, world, tmp_path: Path) -> None:
     """The 2018 run on the same database: conditional re-fetch, a 2017 review of the same bytes
     applies again, the summary shows the previous run, and `inventory diff` lists the changes."""
-    from pipelines import db
+    from storage import db
     from pipelines.results import Review
     from pipelines.review import add_reviews
 

@@ -3,7 +3,7 @@
 One file (by default ``output/inventory.sqlite``) is the embedded source of truth for runs,
 documents, extractions, tags, decisions and reviews across years. Exports are derived from it.
 
-Schema changes are plain SQL files in ``pipelines/migrations/`` named ``NNN_description.sql``;
+Schema changes are plain SQL files in ``storage/migrations/`` named ``NNN_description.sql``;
 they are applied in order, each in its own transaction, and recorded in
 ``schema_migrations``. Never edit a migration that has landed: add a new one.
 """

@@ -1,0 +1,76 @@
+"""The package walls, checked on the source: no import cycle between the project's packages, and
+each package imports only the layers below it (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("storage", "classify", "crawler", "pipelines", "simweb", "kommun_inventering")
+
+# What each package may import (besides itself and third-party libraries).
+ALLOWED: dict[str, set[str]] = {
+    "storage": set(),
+    "classify": set(),
+    "crawler": {"storage"},
+    "pipelines": {"storage", "crawler", "classify"},
+    "simweb": {"storage", "crawler"},  # the registry it simulates; nothing product-side imports simweb
+    "kommun_inventering": {"storage", "crawler", "classify", "pipelines", "simweb"},
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Top-level project packages imported anywhere in the file (also inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found.update(n.split(".")[0] for n in names if n.split(".")[0] in PACKAGES)
+    return found
+
+
+def package_graph() -> dict[str, dict[str, list[str]]]:
+    """package → imported package → files that import it."""
+    graph: dict[str, dict[str, list[str]]] = {p: {} for p in PACKAGES}
+    for pkg in PACKAGES:
+        for path in sorted((ROOT / pkg).rglob("*.py")):
+            for dep in imports_of(path) - {pkg}:
+                graph[pkg].setdefault(dep, []).append(str(path.relative_to(ROOT)))
+    return graph
+
+
+def test_imports_of_sees_nested_and_from_imports(tmp_path: Path) -> None:
+    src = tmp_path / "m.py"
+    src.write_text("import os\nfrom storage.db import connect\n\ndef f():\n    import crawler.links\n", encoding="utf-8")
+    assert imports_of(src) == {"storage", "crawler"}
+
+
+@pytest.mark.parametrize("pkg", PACKAGES)
+def test_package_imports_only_lower_layers(pkg: str) -> None:
+    wrong = {dep: files for dep, files in package_graph()[pkg].items() if dep not in ALLOWED[pkg]}
+    assert not wrong, f"{pkg} imports {wrong}"
+
+
+def test_no_cycle_between_packages() -> None:
+    graph = {pkg: set(deps) for pkg, deps in package_graph().items()}
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for dep in sorted(graph[node]):
+            assert state.get(dep) != 1, "import cycle: " + " → ".join(path + [dep])
+            if dep not in state:
+                visit(dep, path + [dep])
+        state[node] = 2
+
+    for pkg in PACKAGES:
+        if pkg not in state:
+            visit(pkg, [pkg])
