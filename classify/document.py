@@ -103,6 +103,9 @@ class Classification:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     #: Which role the document plays when it is not the program itself (e.g. "action_plan", "news").
     doc_role: str | None = None
+    #: A page that is not the program but states that the municipality has (adopted, revised) one:
+    #: evidence under ``evidence["program_mention"]``, the period it states in valid_from/valid_to.
+    program_mention: bool | None = None
     classifier_version: str = ""
     model_hash: str = ""
 
