@@ -7,13 +7,36 @@ stores it, and builds the classifier's :class:`classify.document.Document` from 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from classify.document import Document, Heading
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
-#: Bump whenever extraction output changes for the same file: the cache is keyed by it.
-EXTRACTOR_VERSION = "extract-1"
+from classify.document import Document, Heading
+from storage.version import source_hash
+
+#: Modules that cannot change what an extraction returns (scheduling, caching, the CLI service).
+_NOT_OUTPUT = ("__init__.py", "cache.py", "pool.py", "service.py")
+#: Libraries whose upgrade may change extracted text.
+_LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "python-docx", "beautifulsoup4", "lxml", "charset-normalizer")
+
+
+def extractor_version(root: Path = Path(__file__).parent) -> str:
+    """Derived, never typed: a hash of the extraction modules' source and the extracting libraries'
+    versions. The extraction cache is keyed by it, so any change re-extracts what it affects."""
+    libs = []
+    for name in _LIBRARIES:
+        try:
+            libs.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            libs.append(f"{name}=-")
+    lib_hash = hashlib.sha256(";".join(libs).encode()).hexdigest()[:6]
+    return f"extract-{source_hash(root, exclude=_NOT_OUTPUT)}-{lib_hash}"
+
+
+EXTRACTOR_VERSION = extractor_version()
 
 STATUSES: tuple[str, ...] = (
     "ok",
