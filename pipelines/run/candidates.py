@@ -7,8 +7,16 @@ are kept in the database). Legacy formats and refused downloads are candidates w
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass
+
+
+def document_id(kommunkod: str, sha256: str | None, url: str) -> str:
+    """The one document id: kommunkod and the start of the content hash (of the URL when no content)."""
+    if sha256:
+        return f"{kommunkod}-{sha256[:12]}"
+    return f"{kommunkod}-u{hashlib.sha256(url.encode()).hexdigest()[:11]}"
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,7 @@ class Candidate:
 
     @property
     def doc_id(self) -> str:
-        """Stable within a run: kommunkod and the start of the content hash (or the URL's)."""
-        if self.sha256:
-            return f"{self.kommunkod}-{self.sha256[:12]}"
-        import hashlib
-
-        return f"{self.kommunkod}-u{hashlib.sha256(self.url.encode()).hexdigest()[:11]}"
+        return document_id(self.kommunkod, self.sha256, self.url)
 
     @property
     def anchor(self) -> str:

@@ -13,7 +13,7 @@ import sqlite3
 from pipelines.extract import cache
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, apply_reviews
 from pipelines.review import load_reviews
-from pipelines.run.candidates import Candidate, run_candidates
+from pipelines.run.candidates import Candidate, document_id, run_candidates
 from pipelines.run.classify_stage import classification_from_json
 from pipelines.run.extract_stage import best_extraction
 
@@ -134,6 +134,6 @@ def load_document(conn: sqlite3.Connection, sha256: str):
     if result is None or row is None:
         return None
     return result.to_classify_document(
-        f"{row['kommunkod']}-{sha256[:12]}", url=row["final_url"] or row["url"],
+        document_id(row["kommunkod"], sha256, row["url"]), url=row["final_url"] or row["url"],
         anchor_text=row["anchor_text"] or None, municipality=row["kommunkod"],
     )
