@@ -74,3 +74,13 @@ def test_no_cycle_between_packages() -> None:
     for pkg in PACKAGES:
         if pkg not in state:
             visit(pkg, [pkg])
+
+
+def test_no_test_folder_shadows_a_package() -> None:
+    """A test folder named like a package must not be a package itself: pytest would put ``tests/`` first
+    on sys.path and ``import classify`` would find the tests instead of the product."""
+    shadows = [p for p in PACKAGES if (ROOT / "tests" / p / "__init__.py").exists()]
+    assert not shadows, f"tests/<package>/__init__.py shadows the package: {shadows}"
+    import classify
+
+    assert Path(classify.__file__).resolve().parent == ROOT / "classify"
