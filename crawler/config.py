@@ -86,3 +86,93 @@ class CrawlConfig:
         if config.depth < 0:
             raise ValueError("the depth limit cannot be negative")
         return config
+
+
+class SettingError(ValueError):
+    """A crawler setting given on the command line (``-s NAME=VALUE``) that cannot be used."""
+
+
+#: Numbers that must be above zero (0 would mean "no limit" or "never" to Scrapy, or stall the crawl).
+_POSITIVE = frozenset({
+    "CRAWL_BUDGET", "DOWNLOAD_MAXSIZE", "CRAWL_MAX_DOCUMENT_BYTES", "DOWNLOAD_TIMEOUT", "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS", "AUTOTHROTTLE_TARGET_CONCURRENCY", "AUTOTHROTTLE_MAX_DELAY",
+    "CRAWL_FLUSH_INTERVAL", "CRAWL_GIVE_UP_AFTER", "REDIRECT_MAX_TIMES", "URLLENGTH_LIMIT",
+})
+#: Settings whose change would make the crawl impolite or unsafe: refused from the command line.
+_FIXED = {"ROBOTSTXT_OBEY": "robots.txt is always obeyed", "DOWNLOAD_HANDLERS": "set by the project",
+          "DOWNLOADER_MIDDLEWARES": "set by the project", "ITEM_PIPELINES": "set by the project"}
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def _defaults() -> dict[str, Any]:
+    from scrapy.settings import default_settings
+
+    from crawler import settings as project
+
+    names = {n: getattr(default_settings, n) for n in dir(default_settings) if n.isupper()}
+    names.update({n: getattr(project, n) for n in dir(project) if n.isupper()})
+    return names
+
+
+def validate_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
+    """Check and convert ``-s NAME=VALUE`` settings before anything starts.
+
+    The type of each setting is that of its default (project settings, then Scrapy's); an unknown
+    name, a value of the wrong type, a negative number, or zero where zero means "unlimited" raise
+    :class:`SettingError` naming the setting. Returns the converted values.
+    """
+    import difflib
+
+    defaults = _defaults()
+    out: dict[str, Any] = {}
+    for name, raw in overrides.items():
+        if name in _FIXED:
+            raise SettingError(f"-s {name}: cannot be changed ({_FIXED[name]})")
+        if name not in defaults:
+            close = difflib.get_close_matches(name, list(defaults), n=1)
+            raise SettingError(f"-s {name}: unknown setting" + (f" (did you mean {close[0]}?)" if close else ""))
+        default = defaults[name]
+        out[name] = value = _convert(name, raw, default)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value < 0:
+                raise SettingError(f"-s {name}={raw}: must not be negative")
+            if value == 0 and name in _POSITIVE:
+                raise SettingError(f"-s {name}={raw}: must be above 0")
+    return out
+
+
+def _convert(name: str, raw: Any, default: Any) -> Any:
+    if not isinstance(raw, str):
+        return raw
+    text = raw.strip()
+    if isinstance(default, bool):
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        raise SettingError(f"-s {name}={raw}: expected yes/no (true/false, 1/0)")
+    if isinstance(default, int):
+        try:
+            return int(text.replace("_", ""))
+        except ValueError:
+            raise SettingError(f"-s {name}={raw}: expected a whole number") from None
+    if isinstance(default, float):
+        try:
+            return float(text)
+        except ValueError:
+            raise SettingError(f"-s {name}={raw}: expected a number") from None
+    if isinstance(default, (list, tuple)):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if isinstance(default, dict):
+        raise SettingError(f"-s {name}: cannot be set from the command line")
+    return raw
+
+
+def validate_year(year: int) -> int:
+    """An inventory year the tool can mean: from 1990 (before any municipal web) to next year."""
+    import datetime as dt
+
+    last = dt.date.today().year + 1
+    if not 1990 <= int(year) <= last:
+        raise SettingError(f"--year {year}: an inventory year is between 1990 and {last}")
+    return int(year)

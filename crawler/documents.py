@@ -7,11 +7,11 @@ SiteVision serves PDFs from ``/download/18.<hex>.<id>/<ts>/<name>`` and some ser
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
+
+from storage.formats import sniff_format
 
 #: Kinds the extraction stage reads.
 SUPPORTED_KINDS = frozenset({"pdf", "docx", "html"})
@@ -33,7 +33,6 @@ _CONTENT_TYPES = {
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html"}
 _FILENAME_STAR_RE = re.compile(r"filename\*\s*=\s*([^']*)'[^']*'([^;]+)", re.I)
 _FILENAME_RE = re.compile(r'filename\s*=\s*(?:"([^"]*)"|([^;]+))', re.I)
-_HTML_START_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -81,35 +80,16 @@ def _extension_kind(name: str) -> str | None:
     return None
 
 
-def _zip_kind(body: bytes) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(body)) as zf:
-            names = set(zf.namelist())
-            if "word/document.xml" in names:
-                return "docx"
-            if "mimetype" in names:
-                mimetype = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
-                if mimetype == "application/vnd.oasis.opendocument.text":
-                    return "odt"
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
-        pass
-    return "other"
+#: What the shared sniffer's answer means for the crawl (None: the bytes say nothing definite).
+_SNIFFED_KIND = {"pdf": "pdf", "docx": "docx", "odt": "odt", "rtf": "rtf", "html": "html", "doc": "doc",
+                 "empty": None, "unknown": None, "text": None}
 
 
 def sniff(body: bytes) -> str | None:
-    """Kind from the first bytes alone, or None when the bytes say nothing definite."""
-    head = body[:1024]
-    if head.startswith(b"%PDF-") or b"%PDF-" in head:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(body)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"  # OLE2 compound file (Word 97-2003; also old Excel/PowerPoint)
-    if head.startswith(b"{\\rtf"):
-        return "rtf"
-    if _HTML_START_RE.match(head.lstrip(b"\xef\xbb\xbf")):
-        return "html"
-    return None
+    """Kind from the bytes alone (:func:`storage.formats.sniff_format`, bounded reads), or None when
+    the bytes say nothing definite. Spreadsheets, images, archives… are ``other``."""
+    fmt = sniff_format(body[:4096], zip_source=body)
+    return _SNIFFED_KIND.get(fmt, "other")
 
 
 def classify_response(url: str, content_type: str, disposition: str, body: bytes) -> DocumentKind:

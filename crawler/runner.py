@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from crawler.config import validate_overrides, validate_year
 from crawler.registry import Municipality, load_registry, select, write_registry
 from crawler.report import default_report_path, write_report_csv
 from crawler.state import register_municipalities, report_rows, resolve_run
@@ -122,6 +123,8 @@ def crawl(
     Raises :class:`CrawlFailed` when the crawl process did not finish (resume by calling again),
     :class:`~crawler.registry.RegistryError` / :class:`~crawler.state.RunError` on bad input.
     """
+    overrides = validate_overrides(overrides or {})  # before anything starts: SettingError names the setting
+    validate_year(year)
     selected = _selection(municipalities, only, county)
     db_path, blob_dir = Path(db_path), Path(blob_dir)
     conn = connect(db_path)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
+import socket
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -82,33 +84,71 @@ class Scope:
         return host in self.page_hosts or host in self.doc_hosts or registrable_domain(host) in self.domains
 
 
+#: Host names that always mean "this machine" or a cloud metadata service, whatever DNS says.
+_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "metadata.google.internal")
+_NUMERIC_LABEL = re.compile(r"0x[0-9a-f]*|[0-9]+")
+
+
+def canonical_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host string denotes *as a resolver reads it*, or None for a name.
+
+    Besides dotted quads and IPv6 (with or without brackets and zone id) this reads the legacy
+    ``inet_aton`` forms that resolvers and proxies still accept: ``2130706433``, ``0x7f.1``,
+    ``0177.0.0.1``, ``127.1``. IPv4-mapped and IPv4-compatible IPv6 addresses give the IPv4 address.
+    """
+    name = host.strip().lower().rstrip(".").strip("[]").split("%", 1)[0]
+    if not name:
+        return None
+    try:
+        ip = ipaddress.ip_address(name)
+    except ValueError:
+        labels = name.split(".")
+        if not 1 <= len(labels) <= 4 or not all(_NUMERIC_LABEL.fullmatch(label) for label in labels):
+            return None
+        try:
+            ip = ipaddress.IPv4Address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return None
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return ip.ipv4_mapped
+        if ip.packed[:12] == bytes(12) and int(ip) > 1:  # ::a.b.c.d (IPv4-compatible, deprecated)
+            return ipaddress.IPv4Address(ip.packed[12:])
+        if ip.sixtofour is not None:
+            return ip.sixtofour
+    return ip
+
+
 def address_problem(host: str | None, *, allow_loopback: bool = False) -> str | None:
-    """Why a request to ``host`` (a name or an IP literal) must not be made, or None.
+    """Why a request to ``host`` (a name or an address in any form) must not be made, or None.
 
     Names are not resolved here. ``localhost`` names and loopback addresses are refused unless
-    ``allow_loopback``; private, link-local, multicast, reserved and unspecified addresses always.
+    ``allow_loopback``; every other address that is not globally routable always (private,
+    shared 100.64.0.0/10, link-local incl. cloud metadata, multicast, reserved, unspecified).
     """
     if not host:
         return "no host"
     name = host.lower().rstrip(".").strip("[]")
-    if name == "localhost" or name.endswith(".localhost"):
+    if name in _LOCAL_NAMES or name.endswith(".localhost"):
         return None if allow_loopback else "loopback host name"
-    try:
-        ip = ipaddress.ip_address(name)
-    except ValueError:
+    ip = canonical_ip(name)
+    if ip is None:
         return None
     return ip_problem(ip, allow_loopback=allow_loopback)
 
 
 def ip_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address | str, *, allow_loopback: bool = False) -> str | None:
-    """Why connecting to ``ip`` is refused, or None."""
-    ip = ipaddress.ip_address(ip) if isinstance(ip, str) else ip
+    """Why connecting to ``ip`` is refused (anything not globally routable), or None."""
+    parsed = canonical_ip(ip) if isinstance(ip, str) else ip
+    if parsed is None:
+        return f"not an address: {ip!r}"
+    ip = parsed
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     if ip.is_loopback:
         return None if allow_loopback else f"loopback address {ip}"
-    if ip.is_unspecified or ip.is_link_local or ip.is_multicast or ip.is_reserved:
-        return f"non-public address {ip}"
     if ip.is_private:
         return f"private address {ip}"
+    if not ip.is_global:
+        return f"non-public address {ip}"
     return None

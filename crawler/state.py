@@ -21,7 +21,6 @@ last second's pages are fetched again, and the store ignores a URL it already ha
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -31,6 +30,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from crawler.registry import Municipality
+from storage import runs
 from storage.db import transaction
 
 log = logging.getLogger(__name__)
@@ -95,35 +95,25 @@ def resolve_run(conn: sqlite3.Connection, year: int, run_id: int | None = None, 
             raise RunError(f"run {run_id} is for year {row['year']}, not {year}")
         return run_id
     if not new_run:
-        row = conn.execute(
-            "SELECT run_id FROM runs WHERE year = ? AND label = ? ORDER BY run_id DESC LIMIT 1", (year, CRAWL_LABEL)
-        ).fetchone()
-        if row is not None:
-            return int(row["run_id"])
+        found = runs.find_run(conn, year, CRAWL_LABEL)
+        if found is not None:
+            return found
     with transaction(conn):
-        cur = conn.execute(
-            "INSERT INTO runs (year, label, params_json) VALUES (?, ?, ?)",
-            (year, CRAWL_LABEL, json.dumps(params or {}, sort_keys=True, default=str)),
-        )
-    return int(cur.lastrowid)
+        return runs.create_run(conn, year, CRAWL_LABEL, params)
 
 
 def finish_crawl_run(conn: sqlite3.Connection, run_id: int) -> None:
     """Mark a crawl-only run (label ``crawl``) done once every municipality in it is done."""
-    with transaction(conn):
-        open_count = conn.execute(
-            "SELECT COUNT(*) FROM crawl_report WHERE run_id = ? AND state != 'done'", (run_id,)
-        ).fetchone()[0]
-        if open_count == 0:
-            conn.execute(
-                "UPDATE runs SET status = 'done', finished_at = ? WHERE run_id = ? AND label = ?",
-                (utcnow(), run_id, CRAWL_LABEL),
-            )
-        else:
-            conn.execute(
-                "UPDATE runs SET status = 'running', finished_at = NULL WHERE run_id = ? AND label = ?",
-                (run_id, CRAWL_LABEL),
-            )
+    row = conn.execute("SELECT label FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+    if row is None or row["label"] != CRAWL_LABEL:
+        return  # a yearly run's status is the run's business (pipelines.run)
+    open_count = conn.execute(
+        "SELECT COUNT(*) FROM crawl_report WHERE run_id = ? AND state != 'done'", (run_id,)
+    ).fetchone()[0]
+    if open_count == 0:
+        runs.set_status(conn, run_id, "done", finished=True)
+    else:
+        runs.set_status(conn, run_id, "running", finished=False)
 
 
 def register_municipalities(conn: sqlite3.Connection, run_id: int, municipalities: Iterable[Municipality]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -29,4 +29,27 @@ def selected_municipalities(
     try:
         return select(load_registry(registry), only=only, county=county)
     except RegistryError as exc:
+        raise fail_usage(str(exc)) from None
+
+
+def parse_settings(items: list[str]) -> dict[str, str]:
+    """``["NAME=VALUE", …]`` (``-s``/``--set``) → dict; a malformed item is bad usage."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise fail_usage(f"--set takes NAME=VALUE, not {item!r}")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def checked_settings(settings: dict[str, Any], year: int | None = None) -> dict[str, Any]:
+    """Crawler settings (and the year) checked and typed before anything starts; exit 2 naming the setting."""
+    from crawler.config import SettingError, validate_overrides, validate_year
+
+    try:
+        if year is not None:
+            validate_year(year)
+        return validate_overrides(settings)
+    except SettingError as exc:
         raise fail_usage(str(exc)) from None

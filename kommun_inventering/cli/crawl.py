@@ -13,7 +13,8 @@ from crawler.overrides import OverridesError, load_overrides
 from crawler.runner import CrawlFailed, CrawlSummary, crawl
 from crawler.state import RunError
 from kommun_inventering.cli import app
-from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities
+from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, fail_usage,
+                                          parse_settings, selected_municipalities)
 from storage.db import DEFAULT_DB
 
 
@@ -37,11 +38,7 @@ def _settings(budget: Optional[int], depth: Optional[int], allow_loopback: bool,
         except OverridesError as exc:
             raise fail_usage(str(exc)) from None
         settings["CRAWL_OVERRIDES"] = str(overrides_file)
-    for item in extra:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise fail_usage(f"--set {item!r}: expected NAME=VALUE")
-        settings[name.strip()] = value.strip()
+    settings.update(parse_settings(extra))
     return settings
 
 
@@ -87,7 +84,7 @@ def crawl_cmd(
     http_proxy/https_proxy/no_proxy. Interrupted? Run the same command again: it resumes.
     """
     municipalities = selected_municipalities(registry, only, county)
-    settings = _settings(budget, depth, allow_loopback, delay, contact, overrides_file, setting)
+    settings = checked_settings(_settings(budget, depth, allow_loopback, delay, contact, overrides_file, setting), year)
     console = Console(stderr=True)
     bar = Progress(TextColumn("[bold]Crawl {task.fields[run]}"), BarColumn(), TextColumn("{task.completed}/{task.total} kommuner"),
                    TextColumn("{task.fields[requests]} förfrågningar, {task.fields[documents]} dokument"),

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import sqlite3
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from kommun_inventering.cli import app
-from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities
-from storage import db
+from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, fail_usage,
+                                          parse_settings, selected_municipalities)
+from storage import db, runs
 from pipelines.run.lock import RunLocked
-from pipelines.run.orchestrator import EXIT_FAILED, RunOptions, default_folder, export_run, run_inventory
+from pipelines.run.orchestrator import (EXIT_FAILED, LOG_NAME, RunOptions, default_folder, describe_failure, export_run,
+                                        run_inventory)
 
 DbOption = typer.Option(db.DEFAULT_DB, "--db", metavar="PATH", help="The SQLite database (one file for all years).")
 LangOption = typer.Option("sv", "--lang", help="Language of headers and values: sv (default) or en.")
@@ -34,6 +37,11 @@ def _check_choices(lang: str, dialect: str) -> None:
 
 
 def report_outcome(outcome) -> None:  # noqa: ANN001 - RunOutcome
+    if outcome.error:
+        typer.secho(f"error: run {outcome.run_id} failed: {outcome.error}", fg=typer.colors.RED, err=True)
+        typer.echo("Nothing was exported: a failed run is never an inventory. Run the same command again to resume.",
+                   err=True)
+        return
     typer.echo(f"Run {outcome.run_id} finished in {outcome.seconds:.0f} s.")
     for kind, path in outcome.exports.items():
         typer.echo(f"  {path}")
@@ -53,6 +61,10 @@ def execute(opts: RunOptions) -> int:
     except KeyboardInterrupt:
         typer.secho("Interrupted. Run the same command again to continue where it stopped.", err=True)
         return 130
+    except (OSError, sqlite3.Error) as exc:  # disk full, read-only folder, locked or damaged database
+        typer.secho(f"error: {describe_failure(exc, opts)}", fg=typer.colors.RED, err=True)
+        typer.echo(f"The run is marked failed; see {opts.folder / LOG_NAME} if it could be written.", err=True)
+        return EXIT_FAILED
     report_outcome(outcome)
     return outcome.exit_code
 
@@ -81,32 +93,21 @@ def run_cmd(
     0 done, 1 failed, 2 bad usage, 3 finished with municipalities in error (listed).
     """
     _check_choices(lang, dialect)
+    crawl_settings = checked_settings(parse_settings(settings), year)  # before anything starts
     municipalities = selected_municipalities(registry, only, county)
     opts = RunOptions(
         year=year, folder=out or default_folder(year), municipalities=municipalities, db_path=db_path,
         blobs=blobs or db_path.parent / "blobs", lang=lang, dialect=dialect, workers=workers,
-        plain=True if plain else None, crawl_settings=parse_settings(settings),
+        plain=True if plain else None, crawl_settings=crawl_settings,
     )
     raise typer.Exit(code=execute(opts))
 
 
-def parse_settings(items: list[str]) -> dict[str, str]:
-    """``["NAME=VALUE", …]`` → dict; a malformed item is bad usage."""
-    out: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip().isidentifier():
-            raise fail_usage(f"--set takes NAME=VALUE, not {item!r}")
-        out[name.strip()] = value
-    return out
-
-
 def _latest_run(conn, year: Optional[int]) -> int:  # noqa: ANN001
-    sql = "SELECT run_id FROM runs WHERE status = 'done'" + (" AND year = ?" if year else "") + " ORDER BY run_id DESC LIMIT 1"
-    row = conn.execute(sql, (year,) if year else ()).fetchone()
-    if row is None:
+    run_id = runs.latest_finished_run(conn, year)
+    if run_id is None:
         raise fail_usage("no finished run in the database" + (f" for {year}" if year else ""))
-    return int(row[0])
+    return run_id
 
 
 def _run_folder(conn, run_id: int) -> Path:  # noqa: ANN001

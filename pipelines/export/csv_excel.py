@@ -4,7 +4,8 @@
 CRLF line ends, ISO dates, ja/nej (yes/no with ``lang="en"``), decimal comma (0,87).
 ``dialect="rfc4180"``: comma-separated UTF-8 without BOM, CRLF, true/false, dot decimals.
 Every cell in both dialects is neutralised against CSV injection (OWASP): a value beginning
-with ``= + - @``, tab or carriage return gets a leading apostrophe.
+with ``= + - @``, tab or carriage return gets a leading apostrophe; cells are capped at Excel's
+32,767 characters and bidi controls are removed (:mod:`pipelines.export.cells`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from storage.atomic import atomic_write_bytes
 from pipelines.export import labels
+from pipelines.export.cells import cell_text
 from pipelines.export.columns import DOCUMENT_COLUMNS, MUNICIPALITY_COLUMNS, Column, value_text
 from pipelines.results import DocumentResult, MunicipalityResult
 
@@ -24,7 +26,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    """Make a cell inert in spreadsheet programs: prefix formula-like values with an apostrophe."""
+    """Make a cell safe in spreadsheet programs: no bidi controls, at most one cell's length, and
+    formula-like values prefixed with an apostrophe."""
+    value = cell_text(value)
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 

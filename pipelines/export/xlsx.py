@@ -31,10 +31,10 @@ from pipelines.export.columns import (
     municipality_reasons,
     value_text,
 )
+from pipelines.export.cells import cell_text
 from pipelines.export.summary import summary_rows
 from pipelines.results import DocumentResult, MunicipalityResult, needs_review
 
-MAX_CELL_CHARS = 32_767
 MAX_LINK_CHARS = 2_000
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 SHEETS = {
@@ -50,9 +50,8 @@ def sheet_name(key: str, lang: str = "sv") -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text an XLSX cell can hold: no control characters, at most 32,767 characters."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+    """Text an XLSX cell can hold: no control characters, no bidi controls, at most 32,767 characters."""
+    return cell_text(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def safe_link(url: Any) -> str | None:

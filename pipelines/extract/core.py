@@ -14,7 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from pipelines.extract.detect import sniff_format
+from storage.formats import sniff_format
 from pipelines.extract.limits import DEFAULT_LIMITS, ExtractLimits
 from pipelines.extract.result import EXTRACTOR_VERSION, ExtractionResult
 

@@ -81,14 +81,6 @@ def _looks_like_program(cand: Candidate) -> bool:
     return any(w in words for w in ("näringsliv", "naringsliv", "tillväxt", "tillvaxt", "företagsklimat"))
 
 
-def previous_run(conn: sqlite3.Connection, run_id: int, year: int) -> int | None:
-    row = conn.execute(
-        "SELECT run_id FROM runs WHERE run_id != ? AND status = 'done' AND year <= ? ORDER BY year DESC, run_id DESC LIMIT 1",
-        (run_id, year),
-    ).fetchone()
-    return int(row[0]) if row else None
-
-
 def _silence_flags(
     conn: sqlite3.Connection, run_id: int, previous: int | None, kommunkod: str, found: bool, texts_ok: int, with_bytes: int
 ) -> list[str]:

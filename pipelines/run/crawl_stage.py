@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING, Callable
 
-from crawler.runner import CrawlFailed, crawl
+from crawler.runner import crawl
 from pipelines.run.progress import Snapshot
 
 if TYPE_CHECKING:
@@ -18,17 +18,16 @@ FAILED_CRAWL = frozenset({"unreachable", "timeout", "error", "robots_disallowed"
 
 
 def crawl_run(opts: "RunOptions", run_id: int, conn: sqlite3.Connection, on_poll: Callable[[], None]) -> None:
-    """Crawl every municipality of the run that is not done yet (a resumed crawl continues)."""
-    try:
-        summary = crawl(
-            list(opts.municipalities), opts.year, opts.db_path, opts.blobs, run_id=run_id,
-            overrides=opts.crawl_settings, progress=lambda _p: on_poll(), env=opts.crawl_env,
-            log_file=opts.folder / "crawl.log", report_csv=opts.folder / "crawl_report.csv",
-        )
-    except CrawlFailed as exc:
-        # The rest of the run still works on what was crawled; the failure is reported.
-        log.error("%s", exc)
-        return
+    """Crawl every municipality of the run that is not done yet (a resumed crawl continues).
+
+    Raises :class:`~crawler.runner.CrawlFailed` when the crawl process did not finish (killed, out of
+    memory, a bad setting, another crawl on the database): the run must then fail, not go on to
+    decide municipalities that were never crawled."""
+    summary = crawl(
+        list(opts.municipalities), opts.year, opts.db_path, opts.blobs, run_id=run_id,
+        overrides=opts.crawl_settings, progress=lambda _p: on_poll(), env=opts.crawl_env,
+        log_file=opts.folder / "crawl.log", report_csv=opts.folder / "crawl_report.csv",
+    )
     log.info(
         "crawl: %d/%d municipalities done, %d requests, %d candidate documents, %.0f s; status %s",
         summary.done, summary.municipalities, summary.requests, summary.documents, summary.duration_s, summary.by_status,

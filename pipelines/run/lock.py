@@ -21,9 +21,14 @@ class RunLocked(RuntimeError):
 
 
 class RunLock:
+    """The lock of a run folder (``<folder>/.inventory.lock``)."""
+
     def __init__(self, folder: Path) -> None:
         self.path = Path(folder) / LOCK_NAME
         self._fd: int | None = None
+
+    def busy_message(self, holder: str) -> str:
+        return f"{self.path.parent}: a run is already working in this folder ({holder})"
 
     def acquire(self) -> "RunLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,7 +38,7 @@ class RunLock:
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             os.close(fd)
-            raise RunLocked(f"{self.path.parent}: a run is already working in this folder ({holder})") from None
+            raise RunLocked(self.busy_message(holder)) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}".encode(), 0)
         self._fd = fd
@@ -50,3 +55,16 @@ class RunLock:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.release()
+
+
+class DatabaseLock(RunLock):
+    """One run per database at a time, whatever its folder (``<db>.run.lock`` beside the database):
+    two runs on one database would share its crawl lock and municipalities' state."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(f"{Path(db_path)}.run.lock")
+        self._fd = None
+
+    def busy_message(self, holder: str) -> str:
+        return (f"{self.path.with_suffix('').with_suffix('')}: another run is using this database ({holder}); "
+                "wait for it to finish or use another --db")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extract_docgen import PROGRAM_PAGE_HTML, odt_bytes, swedish_docx
 from pipelines.extract import ExtractLimits, extract_file
-from pipelines.extract.detect import sniff_format
+from storage.formats import sniff_format
 from pipelines.extract.html import decode_html
 
 
