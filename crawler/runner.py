@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,6 +74,18 @@ class CrawlSummary:
     @property
     def complete(self) -> bool:
         return self.done == self.municipalities
+
+    @property
+    def nothing_reached(self) -> bool:
+        """Every municipality finished without reaching its site: the network or proxy, not the sites."""
+        reached = sum(n for status, n in self.by_status.items() if status not in UNREACHED_STATUSES)
+        return self.municipalities > 0 and self.complete and reached == 0
+
+
+#: Crawl statuses of a municipality whose site was never reached.
+UNREACHED_STATUSES = frozenset({"unreachable", "timeout", "error"})
+NOTHING_REACHED = ("no municipal website could be reached ({n} of {n}): check the network connection and the "
+                   "proxy settings (http_proxy / https_proxy), then run the same command again")
 
 
 def _selection(municipalities: Sequence[Municipality] | Path | str | None, only: Any, county: Any) -> list[Municipality]:
@@ -135,7 +148,8 @@ def crawl(
         codes = [m.kommunkod for m in selected]
         report_path = Path(report_csv) if report_csv else default_report_path(db_path, year, run_id)
         log_path = Path(log_file) if log_file else db_path.parent / f"crawl_{year}_run{run_id}.log"
-        workdir = Path(tempfile.mkdtemp(prefix="kommun-crawl-"))
+        remove_stale_workdirs()
+        workdir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-"))
         registry_file = write_registry(selected, workdir / "registry.csv")
         config = {
             "settings": dict(overrides or {}),
@@ -159,11 +173,36 @@ def crawl(
         summary.report_csv = write_report_csv(conn, run_id, report_path, codes)
     finally:
         conn.close()
+    if returncode == 0 and summary.nothing_reached:
+        log.error(NOTHING_REACHED.format(n=summary.municipalities))
     if returncode != 0:
         raise CrawlFailed(
             f"the crawl process ended with code {returncode} after {summary.done}/{summary.municipalities} "
             f"municipalities; see {log_path}. Run the same command again to resume.", summary)
     return summary
+
+
+WORKDIR_PREFIX = "kommun-crawl-"
+
+
+def remove_stale_workdirs(tmp: Path | None = None) -> list[Path]:
+    """Delete the temporary crawl folders (``kommun-crawl-<pid>-*``) of processes that are gone (a
+    SIGKILL skips every ``finally``); folders of live processes, and ones we cannot read, stay."""
+    removed = []
+    for path in Path(tmp or tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*"):
+        pid_text = path.name[len(WORKDIR_PREFIX):].split("-", 1)[0]
+        if not path.is_dir() or not pid_text.isdigit():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # another user's live process
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 
 def _run_child(config_file: Path, log_path: Path, conn: Any, run_id: int, codes: Sequence[str],

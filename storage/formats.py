@@ -120,7 +120,7 @@ def _zip_kind(source: Path | bytes, name: str) -> str:
             return "docx"
         if "mimetype" in names:
             try:
-                mimetype = read_member_head(zf, "mimetype").decode("ascii", "replace").strip()
+                mimetype = read_member_head(zf, "mimetype").split(b"\0", 1)[0].decode("ascii", "replace").strip()
             except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, EOFError, NotImplementedError, zlib.error):
                 return "zip"
             if mimetype == "application/vnd.oasis.opendocument.text":

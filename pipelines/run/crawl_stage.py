@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING, Callable
 
-from crawler.runner import crawl
+from crawler.runner import NOTHING_REACHED, CrawlFailed, crawl
 from pipelines.run.progress import Snapshot
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ def crawl_run(opts: "RunOptions", run_id: int, conn: sqlite3.Connection, on_poll
         overrides=opts.crawl_settings, progress=lambda _p: on_poll(), env=opts.crawl_env,
         log_file=opts.folder / "crawl.log", report_csv=opts.folder / "crawl_report.csv",
     )
+    if summary.nothing_reached:  # not an inventory with every municipality in error: a failed run
+        raise CrawlFailed(NOTHING_REACHED.format(n=summary.municipalities), summary)
     log.info(
         "crawl: %d/%d municipalities done, %d requests, %d candidate documents, %.0f s; status %s",
         summary.done, summary.municipalities, summary.requests, summary.documents, summary.duration_s, summary.by_status,
