@@ -81,7 +81,12 @@ class MunicipalityResult:
     #: None | nothing_found | expired_only | draft_only | embedded_in_overall_plan |
     #: no_written_program | crawl_failed | no_text | rejected_in_review | …
     decision_reason: str | None = None
-    decision_detail: str | None = None  # free text, Swedish
+    decision_detail: str | None = None  # free text, Swedish (rows decided before reason parameters existed)
+    #: classify.decide.STATUSES: program_valid, program_validity_unknown, program_expired, program_draft,
+    #: program_known_no_document, no_program, not_reached
+    status: str = "no_program"
+    #: What the exports need to word the reason: from_year/to_year, from/to, document, sha256
+    reason_params: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.0
     flagged: bool = False
     flag_reasons: list[str] = field(default_factory=list)
@@ -241,6 +246,7 @@ def _apply_to_municipality(
             m.human_overrides[review.tag] = review.value
     if "program_found" in m.human_overrides:
         m.program_found = bool(m.human_overrides["program_found"])
+        m.status = "program_valid" if m.program_found else "no_program"
         if not m.program_found:
             m.primary, m.action_plans = None, []
             if "decision_reason" not in m.human_overrides:
@@ -250,8 +256,9 @@ def _apply_to_municipality(
     elif m.primary is not None and _primary_rejected(m.primary):
         tag = next(t for t in ("relevant", "valid_in_year") if m.primary.human_overrides.get(t) is False)
         m.program_found, m.primary, m.action_plans = False, None, []
+        m.status = "no_program"
         m.decision_reason = REJECTED_IN_REVIEW
-        m.decision_detail = f"Huvuddokumentet underkändes vid granskning ({tag})."
+        m.reason_params = {"tag": tag}
     if "decision_reason" in m.human_overrides:
         m.decision_reason = m.human_overrides["decision_reason"]
     if decided:
@@ -272,3 +279,16 @@ def _year_of(results: Sequence[MunicipalityResult | DocumentResult]) -> int | No
             if doc is not None:
                 return doc.year
     return None
+
+
+#: Statuses whose "program found" is neither yes nor no.
+UNDECIDED_STATUSES = ("not_reached", "program_known_no_document", "program_validity_unknown")
+
+
+def derive_status(program_found: bool, reason: str | None, crawl_failed: bool = False) -> str:
+    """The status of a decision stored without one (before migration 050), from its found/reason."""
+    if program_found:
+        return "program_valid"
+    return {"expired_only": "program_expired", "draft_only": "program_draft",
+            "program_known_no_document": "program_known_no_document",
+            "crawl_failed": "not_reached", "not_decided": "not_reached"}.get(reason or "", "no_program")

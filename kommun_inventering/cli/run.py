@@ -167,6 +167,7 @@ def review_import_cmd(
     workbook: Path = typer.Argument(..., metavar="granskning.xlsx", help="The workbook the analyst filled in."),
     reviewer: str = typer.Option(getpass.getuser(), "--reviewer", help="Who made the decisions."),
     run: Optional[int] = typer.Option(None, "--run", help="Refuse a workbook from any other run."),
+    force: bool = typer.Option(False, "--force", help="Import even if a newer workbook was imported for the same rows."),
     db_path: Path = DbOption,
 ) -> None:
     """Check the whole workbook; store its decisions only if every row is valid (else list every problem)."""
@@ -174,7 +175,7 @@ def review_import_cmd(
 
     conn = db.connect(db_path)
     try:
-        report = import_review_workbook(conn, workbook, reviewer, expected_run_id=run)
+        report = import_review_workbook(conn, workbook, reviewer, expected_run_id=run, force=force)
     finally:
         conn.close()
     if not report.ok:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from classify.document import TAG_KEYS, Classification, Evidence
 from pipelines.export import labels
-from pipelines.results import DocumentResult, MunicipalityResult
+from pipelines.results import UNDECIDED_STATUSES, DocumentResult, MunicipalityResult
 
 QUOTE_CHARS = 160
 EVIDENCE_ITEMS = 3
@@ -103,6 +103,14 @@ def municipality_action_plan(m: MunicipalityResult) -> bool | None:
     return bool(m.primary.classification.action_plan) or bool(m.action_plans)
 
 
+def program_found_value(m: MunicipalityResult) -> Any:
+    """ja/nej, or "okänt" where the machine cannot say no: a site not reached, a program known only
+    from a page about it, a program whose validity could not be told."""
+    if not m.program_found and m.status in UNDECIDED_STATUSES:
+        return UNKNOWN
+    return m.program_found
+
+
 def municipality_reasons(m: MunicipalityResult) -> list[str]:
     return [*m.flag_reasons, *(s for s in m.silence_flags if s not in m.flag_reasons)]
 
@@ -112,7 +120,8 @@ MUNICIPALITY_COLUMNS: list[Column] = [
     _col("kommun", "text", lambda m: m.name, 16),
     _col("lan", "text", lambda m: m.county_name, 18),
     _col("webbplats", "url", lambda m: m.website, 26),
-    _col("program_found", "bool", lambda m: m.program_found, 10),
+    _col("program_found", "bool", lambda m: program_found_value(m), 10),
+    _col("status", "code:status", lambda m: m.status, 22),
     _col("titel", "text", lambda m: m.primary.title if m.primary and m.program_found else None, 40),
     _col("lank", "url", lambda m: m.program_url if m.program_found else None, 40),
     _col("program_type", "code:program_type", _primary_tag("program_type"), 18),
@@ -133,7 +142,7 @@ MUNICIPALITY_COLUMNS: list[Column] = [
     _col("crawl_status", "code:crawl_status", lambda m: m.crawl_status, 12),
     _col("crawl_stopp", "text", lambda m: m.crawl_stop_reason, 18),
     _col("decision_reason", "code:decision_reason", lambda m: m.decision_reason, 22),
-    _col("beslutsdetalj", "text", lambda m: m.decision_detail, 40),
+    _col("beslutsdetalj", "detail", lambda m: m, 40),
 ]
 
 
@@ -232,6 +241,8 @@ def value_text(column: Column, raw: Any, lang: str = "sv", plain: bool = False) 
         return labels.label(kind[5:], raw, lang)
     if kind == "reasons":
         return labels.reasons_text(list(raw), lang)
+    if kind == "detail":  # a municipality: its reason worded from the parameters (older rows: stored text)
+        return raw.decision_detail or labels.reason_detail(raw.decision_reason, raw.reason_params, lang)
     if kind == "tags":
         return ", ".join(labels.tag_name(t, lang) for t in raw)
     if kind == "evidence":

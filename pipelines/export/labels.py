@@ -42,6 +42,17 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "crawl_failed": ("webbplatsen kunde inte genomsökas", "crawl failed"),
         "no_text": ("ingen text kunde läsas", "no text could be read"),
         "rejected_in_review": ("underkänt vid granskning", "rejected in review"),
+        "program_known_no_document": ("program känt – dokumentet hittades inte", "program known – document not found"),
+        "not_decided": ("inte beslutad än", "not decided yet"),
+    },
+    "status": {
+        "program_valid": ("giltigt program", "valid program"),
+        "program_validity_unknown": ("program hittat – giltighet oklar", "program found – validity unclear"),
+        "program_expired": ("endast utgånget program", "expired program only"),
+        "program_draft": ("utkast/förslag", "draft only"),
+        "program_known_no_document": ("program känt – dokumentet hittades inte", "program known – document not found"),
+        "no_program": ("inget program hittat", "no program found"),
+        "not_reached": ("webbplatsen kunde inte genomsökas", "website not reached"),
     },
     "crawl_status": {
         "ok": ("klar", "done"),
@@ -104,6 +115,7 @@ TAG_NAMES: dict[str, tuple[str, str]] = {
     "measurable_goals": ("mätbara mål", "measurable goals"),
     "yearly_activities": ("aktiviteter per år", "yearly activities"),
     "program_found": ("program hittat", "program found"),
+    "status": ("status", "status"),
     "decision_reason": ("beslutsorsak", "decision reason"),
     "program_url": ("programlänk", "program link"),
 }
@@ -214,3 +226,33 @@ def bool_word(value: bool | None, lang: str = "sv") -> str:
 def reasons_text(reasons: list[str], lang: str = "sv") -> str:
     """Flag reasons as one readable cell: known codes translated, separated by '; '."""
     return "; ".join(label("flag_reason", r, lang) for r in reasons if r)
+
+
+#: How a decision reason is worded with its parameters: reason → (Swedish, English) templates.
+_REASON_DETAIL: dict[str, tuple[str, str]] = {
+    "nothing_found": ("Inget program hittades på webbplatsen.", "No program was found on the website."),
+    "expired_only": ("Endast ett program som har gått ut ({from_year}–{to_year}).",
+                     "Only a program that has expired ({from_year}–{to_year})."),
+    "draft_only": ("Endast ett förslag/remissversion hittades.", "Only a draft was found."),
+    "embedded_in_overall_plan": ("Näringslivsmålen ingår i en övergripande plan.",
+                                 "The business goals are part of an overall plan."),
+    "no_written_program": ("Kommunen anger att den arbetar utan skrivet program.",
+                           "The municipality says it works without a written program."),
+    "program_known_no_document": ("En sida på webbplatsen anger att kommunen har ett program ({period}); själva "
+                                  "dokumentet hittades inte.", "A page on the website says the municipality has a "
+                                  "program ({period}); the document itself was not found."),
+    "crawl_failed": ("Webbplatsen kunde inte genomsökas.", "The website could not be crawled."),
+    "rejected_in_review": ("Huvuddokumentet underkändes vid granskning.", "The primary document was rejected in review."),
+}
+
+
+def reason_detail(reason: str | None, params: dict[str, Any], lang: str = "sv") -> str:
+    """The decision reason as a sentence, filled in from its parameters ('' for no reason)."""
+    template = _REASON_DETAIL.get(reason or "")
+    if template is None:
+        return ""
+    i = check_lang(lang)
+    start, end = (params.get("from") or "")[:4], (params.get("to") or "")[:4]
+    period = f"{start}–{end}" if start and end else (start or end or ("period okänd", "period unknown")[i])
+    values = {"from_year": params.get("from_year") or "?", "to_year": params.get("to_year") or "?", "period": period}
+    return template[i].format(**values)

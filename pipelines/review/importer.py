@@ -13,10 +13,12 @@ import datetime as dt
 import logging
 import sqlite3
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -55,7 +57,23 @@ _MESSAGES = {
     "bad_value": ("{value!r} är inget tillåtet värde för {header!r} (tillåtet: {allowed})",
                   "{value!r} is not an accepted value for {header!r} (accepted: {allowed})"),
     "no_reviewer": ("ange vem som har granskat", "give the reviewer's name"),
+    "too_large": ("filen är {size} MB, mer än en granskningsfil kan vara ({limit} MB)",
+                  "the file is {size} MB, more than a review workbook can be ({limit} MB)"),
+    "zip_bomb": ("filen packas upp till mer än {limit} MB eller har för många delar: ingen granskningsfil",
+                 "the file unpacks to more than {limit} MB or has too many parts: not a review workbook"),
+    "older": ("raden importerades redan från en nyare granskningsfil ({newer}, {when}); importera den nyare filen "
+              "eller använd --force", "the row was already imported from a newer workbook ({newer}, {when}); import "
+              "the newer file or use --force"),
 }
+
+#: A review workbook of all 290 municipalities and their documents is well under 5 MB.
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_UNPACKED_BYTES = 250 * 1024 * 1024
+MAX_PARTS = 500
+#: Rows read below the exported ones (an analyst may leave a few blank lines or notes); beyond, nothing is read.
+ROW_SLACK = 200
+#: Columns read beyond the exported ones in the header row (to notice an added column).
+COLUMN_SLACK = 20
 
 
 @dataclass
@@ -114,12 +132,18 @@ def _read_meta(wb: Any) -> dict[str, str] | None:
     if layout.META_SHEET not in wb.sheetnames:
         return None
     ws = wb[layout.META_SHEET]
-    return {str(k): str(v) for k, v in ws.iter_rows(min_col=1, max_col=2, values_only=True) if k is not None}
+    return {str(k): str(v) for k, v in ws.iter_rows(min_col=1, max_col=2, max_row=200, values_only=True) if k is not None}
 
 
-def _cell_value(ws: Worksheet, row: int, col: int) -> tuple[Any, bool]:
-    cell = ws.cell(row=row, column=col)
-    return cell.value, cell.data_type == "f"
+def _read_rows(ws: Worksheet, n_rows: int, n_cols: int) -> list[list[tuple[Any, bool]]]:
+    """(value, is_formula) per cell of the first ``n_rows`` rows and ``n_cols`` columns, streamed
+    (read-only mode): a cell typed at AZ1048576 or a million empty rows cost nothing here."""
+    out: list[list[tuple[Any, bool]]] = []
+    for row in ws.iter_rows(min_row=1, max_row=n_rows, max_col=n_cols):
+        out.append([(getattr(c, "value", None), getattr(c, "data_type", "n") == "f") for c in row])
+        if len(out) >= n_rows:
+            break
+    return out
 
 
 def _check_sheet(
@@ -128,7 +152,12 @@ def _check_sheet(
 ) -> list[Review]:
     """Check one review sheet; returns the decisions it holds (meaningful only without problems)."""
     header = expected["header"]
-    found_header = [ws.cell(row=1, column=i).value for i in range(1, max(ws.max_column, len(header)) + 1)]
+    rows = expected["rows"]
+    table = _read_rows(ws, len(rows) + 1 + ROW_SLACK, len(header) + COLUMN_SLACK)
+    found_header = [v for v, _ in table[0]] if table else []
+    while found_header and found_header[-1] in (None, ""):
+        found_header.pop()
+    found_header += [None] * (len(header) - len(found_header))
     bad_header = False
     for i, found in enumerate(found_header, start=1):
         want = header[i - 1] if i <= len(header) else None
@@ -139,11 +168,10 @@ def _check_sheet(
         chk.add("rows_skipped", ws.title)
         return []
     lang, year, run_id = snapshot["lang"], snapshot["year"], snapshot["run_id"]
-    rows = expected["rows"]
     seen: dict[str, int] = {}
     decisions: list[Review] = []
-    for r in range(2, ws.max_row + 1):
-        values = [_cell_value(ws, r, i) for i in range(1, len(columns) + 1)]
+    for r, row in enumerate(table[1:], start=2):
+        values = (row + [(None, False)] * len(columns))[: len(columns)]
         if all(v is None or v == "" for v, _ in values):
             continue
         row_id = layout.cell_text(values[0][0]).strip()
@@ -204,12 +232,39 @@ def _review(target: str, tag: str, value: Any, entry: dict[str, Any], year: int,
                   kommunkod=key.get("kommunkod"), year=year, run_id=run_id)
 
 
+#: What a broken or hostile file raises somewhere inside openpyxl/lxml/zipfile while it is read.
+_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, InvalidFileException, KeyError, ValueError,
+                TypeError, AttributeError, IndexError, SyntaxError, etree.LxmlError)
+
+
+def _size_problem(path: Path, chk: "_Checker") -> bool:
+    """Refuse, before any parsing, a file too large or a ZIP that would unpack to far more."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            chk.add("too_large", size=round(size / 2**20, 1), limit=MAX_FILE_BYTES // 2**20)
+            return True
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+        if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+            chk.add("zip_bomb", limit=MAX_UNPACKED_BYTES // 2**20)
+            return True
+    except _READ_ERRORS as exc:
+        chk.add("unreadable", error=str(exc) or type(exc).__name__)
+        return True
+    return False
+
+
 def import_review_workbook(
-    conn: sqlite3.Connection, path: Path, reviewer: str, expected_run_id: int | None = None, *, lang: str = "sv"
+    conn: sqlite3.Connection, path: Path, reviewer: str, expected_run_id: int | None = None, *, lang: str = "sv",
+    force: bool = False,
 ) -> ImportReport:
     """Check ``path`` completely; store its decisions only if it has no problem at all.
 
-    ``lang`` is the language of messages about a file too broken to say its own language.
+    The file is checked for size first and read in streaming mode, only the rows that were exported
+    (plus a little slack); any parse error becomes a problem naming the file. A workbook older than
+    one already imported for the same rows is refused unless ``force``. ``lang`` is the language of
+    messages about a file too broken to say its own language.
     """
     path = Path(path)
     report = ImportReport(path=path, reviewer=reviewer)
@@ -217,11 +272,24 @@ def import_review_workbook(
     if not reviewer or not reviewer.strip():
         chk.add("no_reviewer")
         return report
+    if _size_problem(path, chk):
+        return report
+    wb = None
     try:
-        wb = load_workbook(path, data_only=False)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        wb = load_workbook(path, data_only=False, read_only=True)
+        return _import(conn, wb, path, report, chk, reviewer, expected_run_id, force)
+    except _READ_ERRORS as exc:
+        report.problems.clear()
         chk.add("unreadable", error=str(exc) or type(exc).__name__)
         return report
+    finally:
+        if wb is not None:
+            wb.close()
+
+
+def _import(conn: sqlite3.Connection, wb: Any, path: Path, report: ImportReport, chk: "_Checker", reviewer: str,
+            expected_run_id: int | None, force: bool) -> ImportReport:
+    lang = chk.lang
     meta = _read_meta(wb)
     if meta is None:
         chk.add("no_meta", name=layout.META_SHEET)
@@ -259,6 +327,8 @@ def import_review_workbook(
             continue
         target = "document" if key == "documents" else "municipality"
         decisions += _check_sheet(wb[expected["name"]], columns, expected, chk, target, snapshot, now, reviewer.strip())
+    if not force:
+        _refuse_older(conn, report.export_id, decisions, snapshot, chk)
     if report.problems:
         log.warning("review workbook %s rejected: %d problems", path, len(report.problems))
         return report
@@ -267,3 +337,28 @@ def import_review_workbook(
         report.stored, report.unchanged = store.insert_reviews(conn, decisions, export_id=report.export_id)
     log.info("review workbook %s: %d decisions stored, %d unchanged", path, report.stored, report.unchanged)
     return report
+
+
+def _refuse_older(conn: sqlite3.Connection, export_id: str, decisions: list[Review], snapshot: dict[str, Any],
+                  chk: "_Checker") -> None:
+    """A problem for each row already imported from a workbook exported after this one: importing
+    the older file would silently put older decisions over newer ones."""
+    mine = conn.execute("SELECT rowid FROM review_exports WHERE export_id = ?", (export_id,)).fetchone()
+    if mine is None:
+        return
+    seen: set[tuple[str, str | None]] = set()
+    for d in decisions:
+        key = (d.target, d.sha256 if d.target == "document" else d.kommunkod)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = "r.sha256 = ?" if d.target == "document" else "r.kommunkod = ? AND r.year = ?"
+        args = (d.sha256,) if d.target == "document" else (d.kommunkod, d.year)
+        newer = conn.execute(
+            f"SELECT e.file_name, e.created_at FROM reviews r JOIN review_exports e ON e.export_id = r.export_id"
+            f" WHERE r.target = ? AND {where} AND e.rowid > ? ORDER BY e.rowid DESC LIMIT 1",
+            (d.target, *args, mine[0]),
+        ).fetchone()
+        if newer is not None:
+            sheet = snapshot["documents" if d.target == "document" else "municipalities"]["name"]
+            chk.add("older", sheet, newer=newer["file_name"], when=newer["created_at"])

@@ -110,15 +110,6 @@ def _crawl_status(conn: sqlite3.Connection, run_id: int, kommunkod: str) -> str:
     return (row[0] if row else "") or "not_crawled"
 
 
-def decision_confidence(dec: Decision, items: list[tuple[Document, Classification]]) -> float:
-    """How sure the machine is of the municipality's result."""
-    if dec.program is not None:
-        return float(dec.program.confidence)
-    if not items:
-        return 0.6  # nothing found on a site that was crawled: the crawler may have missed it
-    return float(min(c.confidence for _d, c in items))
-
-
 def classify_municipality(
     conn: sqlite3.Connection, run_id: int, year: int, kommunkod: str, classifier: Classifier,
     names: dict[str, tuple[str, str]], previous: int | None,
@@ -129,20 +120,17 @@ def classify_municipality(
         doc, c, stage, status = classify_candidate(conn, cand, year, classifier, names)
         rows.append((cand, doc, c, stage, status))
     items = [(doc, c) for _cand, doc, c, _s, _st in rows]
-    dec = decide(items, year, kommunkod)
-    sha_of = {cand.doc_id: cand.sha256 for cand, *_ in rows}
     crawl_status = _crawl_status(conn, run_id, kommunkod)
+    dec = decide(items, year, kommunkod, site_reached=crawl_status not in FAILED_CRAWL, crawl_problem=crawl_status)
+    sha_of = {cand.doc_id: cand.sha256 for cand, *_ in rows}
     texts_ok = sum(1 for *_x, st in rows if st == "ok")
     with_bytes = sum(1 for cand, *_ in rows if cand.sha256)
     found = dec.has_valid_program is True
     silence = _silence_flags(conn, run_id, previous, kommunkod, found, texts_ok, with_bytes)
-    flag_reasons = list(dec.flag_reasons)
-    reason, detail = dec.reason, _detail(dec)
-    if crawl_status in FAILED_CRAWL and not found:
-        reason, detail = "crawl_failed", f"Webbplatsen kunde inte genomsökas ({crawl_status})."
-        flag_reasons.append(f"crawl failed: {crawl_status}")
-    flag_reasons += [f for f in silence if f not in flag_reasons]
-    confidence = decision_confidence(dec, items)
+    flag_reasons = list(dec.flag_reasons) + [f for f in silence if f not in dec.flag_reasons]
+    params = dict(dec.reason_params)
+    if params.get("document") in sha_of:
+        params["sha256"] = sha_of[params["document"]]  # the evidence page, for the exports' link
     with transaction(conn):
         conn.execute("DELETE FROM classifications WHERE run_id = ? AND kommunkod = ?", (run_id, kommunkod))
         for cand, _doc, c, stage, status in rows:
@@ -157,27 +145,14 @@ def classify_municipality(
         conn.execute(
             "INSERT OR REPLACE INTO decisions(run_id, kommunkod, year, program_found, primary_sha256, action_plan_json,"
             " reason, detail, confidence, flagged, flag_reasons_json, silence_json, program_json, classifier_version,"
-            " model_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " model_hash, status, reason_params_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (run_id, kommunkod, year, int(found), sha_of.get(dec.primary_id or "") if found else None,
-             json.dumps([sha_of.get(i) for i in dec.action_plan_ids if sha_of.get(i)]), None if found else reason,
-             detail, confidence, int(bool(flag_reasons)), json.dumps(flag_reasons, ensure_ascii=False),
+             json.dumps([sha_of.get(i) for i in dec.action_plan_ids if sha_of.get(i)]), None if found else dec.reason,
+             "", dec.confidence, int(bool(flag_reasons)), json.dumps(flag_reasons, ensure_ascii=False),
              json.dumps(silence), classification_to_json(dec.program) if dec.program is not None else None,
-             CLASSIFIER_VERSION, classifier.model_hash),
+             CLASSIFIER_VERSION, classifier.model_hash, dec.status, json.dumps(params, ensure_ascii=False)),
         )
-    return MunicipalityOutcome(kommunkod, dec, confidence, flag_reasons, silence)
-
-
-def _detail(dec: Decision) -> str:
-    if dec.reason == "expired_only" and dec.expired_years:
-        start, end = dec.expired_years
-        return f"Endast ett program som har gått ut ({start or '?'}–{end or '?'})."
-    texts = {
-        "nothing_found": "Inget program hittades på webbplatsen.",
-        "draft_only": "Endast ett förslag/remissversion hittades.",
-        "embedded_in_overall_plan": "Näringslivsmålen ingår i en övergripande plan.",
-        "no_written_program": "Kommunen anger att den arbetar utan skrivet program.",
-    }
-    return texts.get(dec.reason or "", "")
+    return MunicipalityOutcome(kommunkod, dec, dec.confidence, flag_reasons, silence)
 
 
 def decided_municipalities(conn: sqlite3.Connection, run_id: int, classifier: Classifier) -> set[str]:

@@ -11,7 +11,7 @@ import json
 import sqlite3
 
 from pipelines.extract import cache
-from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, apply_reviews
+from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, apply_reviews, derive_status
 from pipelines.review import load_reviews
 from pipelines.run.candidates import Candidate, document_id, run_candidates
 from pipelines.run.classify_stage import classification_from_json
@@ -84,7 +84,8 @@ def municipality_results(conn: sqlite3.Connection, run_id: int, documents: list[
     out: list[MunicipalityResult] = []
     for m in conn.execute(
         "SELECT rm.*, cr.status AS crawl_status, cr.stop_reason, d.program_found, d.primary_sha256, d.action_plan_json,"
-        " d.reason, d.detail, d.confidence, d.flagged, d.flag_reasons_json, d.silence_json, d.program_json"
+        " d.reason, d.detail, d.confidence, d.flagged, d.flag_reasons_json, d.silence_json, d.program_json,"
+        " d.status, d.reason_params_json"
         " FROM run_municipalities rm"
         " LEFT JOIN crawl_report cr ON cr.run_id = rm.run_id AND cr.kommunkod = rm.kommunkod"
         " LEFT JOIN decisions d ON d.run_id = rm.run_id AND d.kommunkod = rm.kommunkod"
@@ -98,12 +99,15 @@ def municipality_results(conn: sqlite3.Connection, run_id: int, documents: list[
         plans = [docs[(m["kommunkod"], s)] for s in json.loads(m["action_plan_json"] or "[]") if (m["kommunkod"], s) in docs]
         decided = m["program_found"] is not None
         flags = json.loads(m["flag_reasons_json"] or "[]")
+        reason = m["reason"] if decided else "not_decided"
+        status = m["status"] or derive_status(bool(m["program_found"]), reason)
         out.append(
             MunicipalityResult(
                 kommunkod=m["kommunkod"], name=m["name"], county_code=m["county_code"], county_name=m["county_name"],
                 website=m["website"], crawl_status=m["crawl_status"] or "not_crawled", crawl_stop_reason=m["stop_reason"],
                 program_found=bool(m["program_found"]), primary=primary if m["program_found"] else None,
-                action_plans=plans, decision_reason=m["reason"] if decided else "not_decided",
+                action_plans=plans, decision_reason=reason, status=status,
+                reason_params=json.loads(m["reason_params_json"] or "{}") if decided else {},
                 decision_detail=m["detail"] or None, confidence=float(m["confidence"] or 0.0),
                 flagged=bool(m["flagged"]) if decided else True, flag_reasons=flags if decided else ["not decided"],
                 review_status="unreviewed" if (m["flagged"] or not decided) else "not_flagged",

@@ -22,7 +22,7 @@ def test_municipalities_csv_swedish_excel(tmp_path: Path, sample) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     rows = _read(path, "utf-8-sig", ";")
-    assert list(rows[0])[:8] == ["kommunkod", "kommun", "län", "webbplats", "program hittat", "titel", "länk", "typ"]
+    assert list(rows[0])[:9] == ["kommunkod", "kommun", "län", "webbplats", "program hittat", "status", "titel", "länk", "typ"]
     by_code = {r["kommunkod"]: r for r in rows}
     assert list(by_code) == ["0114", "0180", "0481", "1280", "2584"]  # leading zero kept, sorted
     v = by_code["0114"]

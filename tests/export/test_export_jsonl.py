@@ -22,7 +22,7 @@ def test_municipality_lines_have_exactly_the_listed_keys(tmp_path: Path, sample)
     _, municipalities, _ = sample
     lines = _lines(write_municipalities_jsonl(tmp_path / "municipalities.jsonl", municipalities))
     expected = CLASSIFY_KEYS + ["kommunkod", "municipality", "county", "website", "crawl_status", "program_found",
-                                "program_url", "program_title", "decision_reason", "review_status"]
+                                "status", "program_url", "program_title", "decision_reason", "review_status"]
     assert all(list(line) == expected for line in lines)
     by = {line["kommunkod"]: line for line in lines}
     v = by["0114"]

@@ -53,7 +53,7 @@ def test_primary_rejected_as_not_relevant_removes_the_program() -> None:
     out = apply_reviews(municipalities, [_doc_review("relevant", False, sha=SHA["a"])])
     vasby = next(m for m in out if m.kommunkod == "0114")
     assert vasby.program_found is False and vasby.decision_reason == "rejected_in_review"
-    assert "relevant" in vasby.decision_detail
+    assert vasby.reason_params == {"tag": "relevant"} and vasby.status == "no_program"
     assert vasby.review_status == "not_flagged"  # the document was reviewed, not the decision
 
 

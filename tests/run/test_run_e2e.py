@@ -28,7 +28,7 @@ MUNICIPALITY_KEYS = {
     "id", "relevant", "program_type", "valid_from", "valid_to", "until_further_notice", "valid_in_year",
     "rus_link", "intermunicipal_link", "regional", "action_plan", "sustainability", "co_created",
     "measurable_goals", "yearly_activities", "confidence", "flagged", "flag_reasons", "evidence",
-    "kommunkod", "municipality", "county", "website", "crawl_status", "program_found", "program_url",
+    "kommunkod", "municipality", "county", "website", "crawl_status", "program_found", "status", "program_url",
     "program_title", "decision_reason", "review_status",
 }
 EXPORTS = ("kommuner.csv", "dokument.csv", "municipalities.jsonl", "documents.jsonl", "inventering.xlsx", "sammanfattning.md")
@@ -192,7 +192,9 @@ def test_unreachable_municipality_gives_exit_code_3(world, tmp_path: Path) -> No
     assert [code for code, _name, _status in outcome.failed] == ["0180"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "run" / "kommuner.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     ghost_row = next(r for r in rows if r["kommunkod"] == "0180")
-    assert ghost_row["program hittat"] == "nej" and ghost_row["flaggad"] == "ja"
+    # never "no program": the site was not reached
+    assert ghost_row["program hittat"] == "okänt" and ghost_row["flaggad"] == "ja"
+    assert ghost_row["status"] == "webbplatsen kunde inte genomsökas"
 
 
 def test_review_round_trip_through_the_cli(finished_run, tmp_path: Path) -> None:
