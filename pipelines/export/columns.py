@@ -95,12 +95,13 @@ def _primary_tag(tag: str) -> Callable[[MunicipalityResult], Any]:
 
 
 def municipality_action_plan(m: MunicipalityResult) -> bool | None:
-    """The program has an action plan: the tag on the primary, or a separate action-plan document."""
-    if not m.program_found or m.primary is None:
-        return True if m.program_found and m.action_plans else None
-    if "action_plan" in m.primary.human_overrides:
-        return m.primary.human_overrides["action_plan"]
-    return bool(m.primary.classification.action_plan) or bool(m.action_plans)
+    """The program's action_plan as decided (``classify.decide`` attaches separate action-plan documents
+    to the program's tag; an analyst's value is applied to it by ``apply_reviews``): read, not re-decided."""
+    if not m.program_found:
+        return None
+    if m.primary is None:  # an analyst said "program found" without a document
+        return True if m.action_plans else None
+    return m.primary.classification.action_plan
 
 
 def program_found_value(m: MunicipalityResult) -> Any:

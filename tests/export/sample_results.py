@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 from classify.document import Classification, Evidence
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo
 
@@ -66,13 +69,22 @@ def make_documents(year: int = 2017, run_id: int = 1) -> list[DocumentResult]:
     return [d1, d2, d3, d4, d5, d6]
 
 
+def _with_linked_plan(program: DocumentResult, plan: DocumentResult) -> DocumentResult:
+    """The decision's view of a program with a separate action plan (as classify.decide attaches it)."""
+    c = copy.deepcopy(program.classification)
+    c.action_plan = True
+    c.evidence.setdefault("action_plan", []).append(
+        Evidence(page=None, quote=plan.title or plan.doc_id, source="linked_document", confidence=0.8))
+    return dataclasses.replace(program, classification=c)
+
+
 def make_municipalities(documents: list[DocumentResult]) -> list[MunicipalityResult]:
     d = {doc.doc_id: doc for doc in documents}
     return [
         MunicipalityResult("0114", "Upplands Väsby", "01", "Stockholms län", "https://www.upplandsvasby.se",
                            "ok", program_found=True, primary=d["d1"], confidence=0.87),
         MunicipalityResult("1280", "Malmö", "12", "Skåne län", "https://malmo.se", "ok", program_found=True,
-                           primary=d["d2"], action_plans=[d["d3"]], confidence=0.55, flagged=True,
+                           primary=_with_linked_plan(d["d2"], d["d3"]), action_plans=[d["d3"]], confidence=0.55, flagged=True,
                            flag_reasons=["valid_in_year_unknown"], review_status="unreviewed"),
         MunicipalityResult("0180", "Stockholm", "01", "Stockholms län", "https://start.stockholm", "ok",
                            decision_reason="expired_only", decision_detail="Endast utgånget program (2010–2014).",
