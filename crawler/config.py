@@ -1,4 +1,6 @@
-"""The crawl's parameters: Scrapy settings, overridden by spider arguments (``-a name=value``)."""
+"""The crawl's parameters: Scrapy settings, overridden by spider arguments (``-a name=value``), typed and
+checked before anything starts (:func:`validate_overrides` for the command line, :class:`CrawlConfig` for the
+spider)."""
 
 from __future__ import annotations
 
@@ -10,82 +12,74 @@ from crawler.links import ScoreWeights
 from crawler.urls import UrlLimits
 
 
-def _bool(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
+#: Spider arguments (``-a name=value``) and the setting each one stands for. One precedence rule:
+#: spider argument > ``-s`` setting > project default (``crawler/settings.py``) > Scrapy's default.
+ARG_SETTINGS: dict[str, str] = {
+    "year": "CRAWL_YEAR", "db": "CRAWL_DB", "blobs": "CRAWL_BLOBS", "registry": "CRAWL_REGISTRY",
+    "only": "CRAWL_ONLY", "county": "CRAWL_COUNTY", "run_id": "CRAWL_RUN_ID", "new_run": "CRAWL_NEW_RUN",
+    "budget": "CRAWL_BUDGET", "depth": "CRAWL_DEPTH", "overrides": "CRAWL_OVERRIDES",
+    "report_csv": "CRAWL_REPORT_CSV", "queries": "CRAWL_SEARCH_QUERIES",
+}
 
 
 @dataclass
 class CrawlConfig:
+    """What the spider reads, typed and checked once. Defaults live in ``crawler/settings.py`` only."""
+
     year: int
     db_path: Path
     blob_dir: Path
-    registry: str | None = None
-    only: str | None = None
-    county: str | None = None
-    run_id: int | None = None
-    new_run: bool = False
-    budget: int = 400
-    depth: int = 6
-    overrides: str | None = None
-    report_csv: str | None = None
-    search_queries: tuple[str, ...] = ()
-    page_min_score: float = 1.0
-    doc_min_score: float = 2.0
-    promising_score: float = 5.0
-    html_candidate_min_chars: int = 500
-    max_document_bytes: int = 50 * 1024 * 1024
-    flush_interval: float = 1.0
+    registry: str | None
+    only: str | None
+    county: str | None
+    run_id: int | None
+    new_run: bool
+    budget: int
+    depth: int
+    overrides: str | None
+    report_csv: str | None
+    search_queries: tuple[str, ...]
+    page_min_score: float
+    doc_min_score: float
+    promising_score: float
+    html_candidate_min_chars: int
+    max_document_bytes: int
+    flush_interval: float
     weights: ScoreWeights = field(default_factory=ScoreWeights)
     limits: UrlLimits = field(default_factory=UrlLimits)
 
     @classmethod
     def from_settings(cls, settings: Any, **args: Any) -> "CrawlConfig":
-        """Build from Scrapy settings; spider arguments (strings) win where given."""
+        """Build from Scrapy settings; spider arguments win where given (checked like ``-s`` values)."""
+        given = {ARG_SETTINGS[k]: v for k, v in args.items() if k in ARG_SETTINGS and v not in (None, "")}
+        checked = validate_overrides(given)
 
-        def arg(name: str, setting: str | None, conv: Any = str, default: Any = None) -> Any:
-            value = args.get(name)
-            if value is None or value == "":
-                value = settings.get(setting) if setting else None
-            if value is None or value == "":
-                return default
-            return conv(value)
+        def get(name: str) -> Any:
+            return checked[name] if name in checked else settings.get(name)
 
-        year = arg("year", "CRAWL_YEAR", int)
-        if year is None:
-            raise ValueError("the crawl needs a year: -a year=2017 (or --year)")
-        if not 1990 <= year <= 2100:
-            raise ValueError(f"year {year} is out of range")
-        queries = settings.getlist("CRAWL_SEARCH_QUERIES")
-        if args.get("queries"):
-            queries = [q.strip() for q in str(args["queries"]).split(",") if q.strip()]
-        config = cls(
-            year=year,
-            db_path=Path(arg("db", "CRAWL_DB", str, "output/inventory.sqlite")),
-            blob_dir=Path(arg("blobs", "CRAWL_BLOBS", str, "output/blobs")),
-            registry=arg("registry", "CRAWL_REGISTRY"),
-            only=arg("only", "CRAWL_ONLY"),
-            county=arg("county", "CRAWL_COUNTY"),
-            run_id=arg("run_id", "CRAWL_RUN_ID", int),
-            new_run=_bool(arg("new_run", "CRAWL_NEW_RUN", str, "false")),
-            budget=arg("budget", "CRAWL_BUDGET", int, 400),
-            depth=arg("depth", "CRAWL_DEPTH", int, 6),
-            overrides=arg("overrides", "CRAWL_OVERRIDES"),
-            report_csv=arg("report_csv", "CRAWL_REPORT_CSV"),
-            search_queries=tuple(queries),
-            page_min_score=settings.getfloat("CRAWL_PAGE_MIN_SCORE", 1.0),
-            doc_min_score=settings.getfloat("CRAWL_DOC_MIN_SCORE", 2.0),
-            promising_score=settings.getfloat("CRAWL_PROMISING_SCORE", 5.0),
-            html_candidate_min_chars=settings.getint("CRAWL_HTML_CANDIDATE_MIN_CHARS", 500),
-            flush_interval=settings.getfloat("CRAWL_FLUSH_INTERVAL", 1.0),
-            max_document_bytes=settings.getint("CRAWL_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024),
+        def text(name: str) -> str | None:
+            value = get(name)
+            return str(value) if value not in (None, "") else None
+
+        year = get("CRAWL_YEAR")
+        if year in (None, ""):
+            raise SettingError("the crawl needs a year: -a year=2017 (or --year)")
+        run_id = get("CRAWL_RUN_ID")
+        queries = get("CRAWL_SEARCH_QUERIES") or []
+        return cls(
+            year=validate_year(int(year)),
+            db_path=Path(get("CRAWL_DB")), blob_dir=Path(get("CRAWL_BLOBS")),
+            registry=text("CRAWL_REGISTRY"), only=text("CRAWL_ONLY"), county=text("CRAWL_COUNTY"),
+            run_id=int(run_id) if run_id not in (None, "") else None, new_run=bool(get("CRAWL_NEW_RUN")),
+            budget=int(get("CRAWL_BUDGET")), depth=int(get("CRAWL_DEPTH")),
+            overrides=text("CRAWL_OVERRIDES"), report_csv=text("CRAWL_REPORT_CSV"),
+            search_queries=tuple(q.strip() for q in (queries.split(",") if isinstance(queries, str) else queries)
+                                 if q.strip()),
+            page_min_score=float(get("CRAWL_PAGE_MIN_SCORE")), doc_min_score=float(get("CRAWL_DOC_MIN_SCORE")),
+            promising_score=float(get("CRAWL_PROMISING_SCORE")),
+            html_candidate_min_chars=int(get("CRAWL_HTML_CANDIDATE_MIN_CHARS")),
+            max_document_bytes=int(get("CRAWL_MAX_DOCUMENT_BYTES")), flush_interval=float(get("CRAWL_FLUSH_INTERVAL")),
         )
-        if config.budget < 1:
-            raise ValueError("the budget must be at least 1 request")
-        if config.depth < 0:
-            raise ValueError("the depth limit cannot be negative")
-        return config
 
 
 class SettingError(ValueError):
@@ -102,6 +96,8 @@ _POSITIVE = frozenset({
 _FIXED = {"ROBOTSTXT_OBEY": "robots.txt is always obeyed", "DOWNLOAD_HANDLERS": "set by the project",
           "DOWNLOADER_MIDDLEWARES": "set by the project", "ITEM_PIPELINES": "set by the project"}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+#: The type of settings whose default is "not given" (None).
+_TYPE_EXEMPLARS: dict[str, Any] = {"CRAWL_YEAR": 0, "CRAWL_RUN_ID": 0}
 
 
 def _defaults() -> dict[str, Any]:
@@ -131,7 +127,7 @@ def validate_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
         if name not in defaults:
             close = difflib.get_close_matches(name, list(defaults), n=1)
             raise SettingError(f"-s {name}: unknown setting" + (f" (did you mean {close[0]}?)" if close else ""))
-        default = defaults[name]
+        default = _TYPE_EXEMPLARS.get(name, defaults[name])
         out[name] = value = _convert(name, raw, default)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if value < 0:

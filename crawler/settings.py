@@ -69,6 +69,12 @@ DOWNLOAD_WARNSIZE = 0
 CRAWL_HTML_CANDIDATE_MIN_CHARS = 500     # an HTML page titled like a program is kept from this length
 CRAWL_ALLOW_LOOPBACK = False             # simulation switch: permit 127.0.0.0/8 and localhost targets
 CRAWL_OVERRIDES = ""                     # path of a site-overrides CSV ("" = crawler/data/site_overrides.csv)
+CRAWL_YEAR = None                        # the inventory year (-a year=2017 or --year)
+CRAWL_REGISTRY = ""                      # "" = the built-in registry of the 290 municipalities
+CRAWL_ONLY = ""                          # kommunkoder, e.g. "0114,1280"
+CRAWL_COUNTY = ""                        # county codes, e.g. "12"
+CRAWL_RUN_ID = None                      # continue this run (default: the year's latest crawl run)
+CRAWL_NEW_RUN = False                    # start a new run for the year
 CRAWL_DB = "output/inventory.sqlite"
 CRAWL_BLOBS = "output/blobs"
 CRAWL_REPORT_CSV = ""                    # "" = output/crawl_report_<year>_run<id>.csv beside the database
