@@ -11,6 +11,10 @@ import typer
 
 from kommun_inventering import __version__
 
+#: ``inventory --help`` lists the analysts' commands first, the developers' in a group of their own.
+ANALYSTS = "For analysts: the yearly inventory"
+DEVELOPERS = "For developers: stages, evaluation, the simulated web"
+
 app = typer.Typer(
     name="inventory",
     help=(
@@ -40,11 +44,12 @@ def main(
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-# Command modules register themselves on `app` when imported.
-from kommun_inventering.cli import municipalities as _municipalities  # noqa: E402,F401
-from kommun_inventering.cli import classify as _classify  # noqa: E402,F401
-from kommun_inventering.cli import extract as _extract  # noqa: E402,F401
-from kommun_inventering.cli import simweb as _simweb  # noqa: E402,F401
+# Command modules register themselves on `app` when imported (analysts' commands first). They import
+# heavy libraries (scikit-learn, Scrapy, pandas, openpyxl) inside the commands, so `--help` is quick.
 from kommun_inventering.cli import run as _run  # noqa: E402,F401
 from kommun_inventering.cli import demo as _demo  # noqa: E402,F401
 from kommun_inventering.cli import crawl as _crawl  # noqa: E402,F401
+from kommun_inventering.cli import extract as _extract  # noqa: E402,F401
+from kommun_inventering.cli import classify as _classify  # noqa: E402,F401
+from kommun_inventering.cli import municipalities as _municipalities  # noqa: E402,F401
+from kommun_inventering.cli import simweb as _simweb  # noqa: E402,F401

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from kommun_inventering.cli import app
+from kommun_inventering.cli import DEVELOPERS, app
 from kommun_inventering.cli.common import fail_usage
 
 
@@ -22,7 +22,7 @@ def _current_year() -> int:
     return date.today().year
 
 
-@app.command("classify")
+@app.command("classify", rich_help_panel=DEVELOPERS)
 def classify_cmd(
     input_path: Path = typer.Argument(..., metavar="INPUT.jsonl", help='Lines {"id", "text"} (+ title, url, anchor_text, municipality); "\\f" separates pages.'),
     output: Path = typer.Option(..., "-o", "--output", metavar="OUTPUT.jsonl", help="Where to write one classification per line."),
@@ -57,7 +57,7 @@ def classify_cmd(
         raise typer.Exit(code=1)
 
 
-@app.command("evaluate")
+@app.command("evaluate", rich_help_panel=DEVELOPERS)
 def evaluate_cmd(
     labeled: Path = typer.Argument(..., metavar="LABELED.jsonl", help="Labeled records (corpus format: id, text, … and every tag)."),
     year: Optional[int] = typer.Option(None, "--year", help="Inventory year for records without their own 'year' field."),
@@ -84,7 +84,7 @@ def evaluate_cmd(
         typer.echo("\n".join(report.errors))
 
 
-@app.command("train")
+@app.command("train", rich_help_panel=DEVELOPERS)
 def train_cmd(
     extra: list[Path] = typer.Option([], "--extra", metavar="FILE", help="Analyst-reviewed labeled JSONL to train on as well (repeatable)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR", help="Corpus folder (default classify/data/corpus)."),

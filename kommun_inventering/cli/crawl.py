@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from crawler.overrides import OverridesError, load_overrides
 from crawler.runner import CrawlFailed, CrawlSummary, crawl
 from crawler.state import RunError
-from kommun_inventering.cli import app
+from kommun_inventering.cli import DEVELOPERS, app
 from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, fail_usage,
                                           parse_settings, selected_municipalities)
 from storage.db import DEFAULT_DB
@@ -54,7 +54,7 @@ def _print_summary(console: Console, s: CrawlSummary) -> None:
         console.print(f"Crawlrapport: {s.report_csv}")
 
 
-@app.command("crawl")
+@app.command("crawl", rich_help_panel=DEVELOPERS)
 def crawl_cmd(
     year: int = typer.Option(..., "--year", help="The inventory year, e.g. 2017."),
     registry: Optional[Path] = RegistryOption,

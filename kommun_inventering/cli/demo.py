@@ -6,34 +6,36 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from kommun_inventering.cli import app
-from kommun_inventering.cli.run import report_outcome
-from kommun_inventering.demo import DEMO_FOLDER, comparison_rows, run_demo
-from pipelines.run.lock import RunLocked
-from pipelines.run.orchestrator import EXIT_FAILED
+from kommun_inventering.cli import ANALYSTS, app
+from kommun_inventering.cli.run import EXIT_FAILED, report_outcome
 
-
-@app.command("demo")
+@app.command("demo", rich_help_panel=ANALYSTS)
 def demo_cmd(
     municipalities: Optional[int] = typer.Option(
         None, "--municipalities", "-k", min=1, help="Only the first K municipalities (default: all 290)."
     ),
     seed: int = typer.Option(1, "--seed", help="Seed of the simulated web."),
     year: int = typer.Option(2017, "--year", help="Inventory year (the simulated web is drawn for it)."),
-    out: Path = typer.Option(DEMO_FOLDER, "--out", metavar="DIR", help="Demo folder (database, documents, exports)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="DIR",
+                                       help="Demo folder (database, documents, exports; default output/demo)."),
     fresh: bool = typer.Option(False, "--fresh", help="Delete the demo folder first (otherwise a re-run resumes)."),
     plain: bool = typer.Option(False, "--plain", help="Plain log lines instead of the live display."),
 ) -> None:
     """Run the yearly inventory on the simulated municipal web and compare it with the ground truth."""
+    from kommun_inventering.demo import DEMO_FOLDER, comparison_rows, run_demo
+    from pipelines.run.lock import RunLocked
+
+    out = out or DEMO_FOLDER
     try:
         result = run_demo(count=municipalities, seed=seed, year=year, folder=out, fresh=fresh,
                           plain=True if plain else None)
     except RunLocked as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=EXIT_FAILED)
+    from rich.console import Console
+    from rich.table import Table
+
     report_outcome(result.outcome)
     table = Table(title=f"Demo {year}: the run beside the simulated web's ground truth (seed {seed})")
     for col in ("Figure", "This run", "Ground truth", "2017 inventory"):

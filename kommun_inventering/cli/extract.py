@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from kommun_inventering.cli import app
+from kommun_inventering.cli import DEVELOPERS, app
 from kommun_inventering.cli.common import fail_usage
 
 
@@ -45,7 +45,7 @@ def _print_result(path: Path, result: "object", *, cached: bool) -> None:
         typer.secho(f"({timing:.1f} ms)", dim=True)
 
 
-@app.command("extract")
+@app.command("extract", rich_help_panel=DEVELOPERS)
 def extract_cmd(
     files: List[Path] = typer.Argument(..., metavar="FILE…", help="PDF, DOCX, ODT or HTML files."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object per file (a JSON array)."),

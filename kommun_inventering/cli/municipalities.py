@@ -9,11 +9,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kommun_inventering.cli import app
+from kommun_inventering.cli import DEVELOPERS, app
 from kommun_inventering.cli.common import CountyOption, OnlyOption, RegistryOption, selected_municipalities
 
 
-@app.command("municipalities")
+@app.command("municipalities", rich_help_panel=DEVELOPERS)
 def municipalities_cmd(
     registry: Optional[Path] = RegistryOption,
     only: Optional[str] = OnlyOption,

@@ -6,17 +6,19 @@ import datetime as dt
 import getpass
 import sqlite3
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from kommun_inventering.cli import app
+from kommun_inventering.cli import ANALYSTS, app
 from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, fail_usage,
                                           parse_settings, selected_municipalities)
 from storage import db, runs
-from pipelines.run.lock import RunLocked
-from pipelines.run.orchestrator import (EXIT_FAILED, LOG_NAME, RunOptions, default_folder, describe_failure, export_run,
-                                        run_inventory)
+
+if TYPE_CHECKING:
+    from pipelines.run.orchestrator import RunOptions
+
+EXIT_FAILED = 1  # pipelines.run.orchestrator.EXIT_FAILED (not imported at start-up: it loads the classifier)
 
 DbOption = typer.Option(db.DEFAULT_DB, "--db", metavar="PATH", help="The SQLite database (one file for all years).")
 LangOption = typer.Option("sv", "--lang", help="Language of headers and values: sv (default) or en.")
@@ -26,7 +28,7 @@ DialectOption = typer.Option(
 
 review_app = typer.Typer(help="The analyst's review round trip: export what to check, import the decisions.",
                          no_args_is_help=True)
-app.add_typer(review_app, name="review")
+app.add_typer(review_app, name="review", rich_help_panel=ANALYSTS)
 
 
 def _check_choices(lang: str, dialect: str) -> None:
@@ -53,6 +55,9 @@ def report_outcome(outcome) -> None:  # noqa: ANN001 - RunOutcome
 
 def execute(opts: RunOptions) -> int:
     """Run and translate the outcome into the documented exit codes."""
+    from pipelines.run.lock import RunLocked
+    from pipelines.run.orchestrator import LOG_NAME, describe_failure, run_inventory
+
     try:
         outcome = run_inventory(opts)
     except RunLocked as exc:
@@ -69,7 +74,7 @@ def execute(opts: RunOptions) -> int:
     return outcome.exit_code
 
 
-@app.command("run")
+@app.command("run", rich_help_panel=ANALYSTS)
 def run_cmd(
     year: int = typer.Option(dt.date.today().year, "--year", help="The inventory year: which programs applied then."),
     registry: Optional[Path] = RegistryOption,
@@ -95,6 +100,8 @@ def run_cmd(
     _check_choices(lang, dialect)
     crawl_settings = checked_settings(parse_settings(settings), year)  # before anything starts
     municipalities = selected_municipalities(registry, only, county)
+    from pipelines.run.orchestrator import RunOptions, default_folder
+
     opts = RunOptions(
         year=year, folder=out or default_folder(year), municipalities=municipalities, db_path=db_path,
         blobs=blobs or db_path.parent / "blobs", lang=lang, dialect=dialect, workers=workers,
@@ -115,10 +122,12 @@ def _run_folder(conn, run_id: int) -> Path:  # noqa: ANN001
     if row is None:
         raise fail_usage(f"no run with id {run_id} in the database")
     label = row["label"] or ""
+    from pipelines.run.orchestrator import default_folder
+
     return Path(label) if label.startswith("/") else default_folder(int(row["year"]))
 
 
-@app.command("export")
+@app.command("export", rich_help_panel=ANALYSTS)
 def export_cmd(
     run: Optional[int] = typer.Option(None, "--run", help="Run id (default: the latest finished run)."),
     year: Optional[int] = typer.Option(None, "--year", help="The latest finished run of this year."),
@@ -133,6 +142,8 @@ def export_cmd(
     try:
         run_id = run if run is not None else _latest_run(conn, year)
         folder = out or _run_folder(conn, run_id)
+        from pipelines.run.orchestrator import export_run
+
         for path in export_run(conn, run_id, folder, lang=lang, dialect=dialect).values():
             typer.echo(str(path))
     finally:
@@ -186,7 +197,7 @@ def review_import_cmd(
     typer.echo(f"{workbook}: {report.stored} decisions stored, {report.unchanged} unchanged. Run `inventory export` to update the files.")
 
 
-@app.command("diff")
+@app.command("diff", rich_help_panel=ANALYSTS)
 def diff_cmd(
     year_a: int = typer.Argument(..., help="The earlier inventory year."),
     year_b: int = typer.Argument(..., help="The later inventory year."),

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from kommun_inventering.cli import app
+from kommun_inventering.cli import DEVELOPERS, app
 from kommun_inventering.cli.common import (
     CountyOption, OnlyOption, RegistryOption, fail_usage, selected_municipalities,
 )
@@ -19,7 +19,7 @@ simweb_app = typer.Typer(
     "served on loopback as an origin server and a forward HTTP proxy (tests, benchmarks, demo).",
     no_args_is_help=True,
 )
-app.add_typer(simweb_app, name="simweb")
+app.add_typer(simweb_app, name="simweb", rich_help_panel=DEVELOPERS)
 
 SeedOption = typer.Option(1, "--seed", help="Seed of the simulated world (same seed, same sites and bytes).")
 YearOption = typer.Option(2017, "--year", help="Inventory year the documents' validity is drawn for.")
