@@ -38,19 +38,41 @@ def _check_choices(lang: str, dialect: str) -> None:
         raise fail_usage(f"--csv-dialect must be excel or rfc4180, not {dialect!r}")
 
 
-def report_outcome(outcome) -> None:  # noqa: ANN001 - RunOutcome
+#: What the run says when it ends: key → (Swedish, English).
+_CLOSING = {
+    "failed": ("fel: körning {run} misslyckades: {error}", "error: run {run} failed: {error}"),
+    "not_exported": ("Inget exporterades: en misslyckad körning är aldrig en inventering. Kör samma kommando igen "
+                     "för att fortsätta där den stannade.", "Nothing was exported: a failed run is never an inventory. "
+                     "Run the same command again to resume."),
+    "done": ("Körning {run} klar på {seconds} s. Filerna:", "Run {run} finished in {seconds} s. The files:"),
+    "in_error": ("{n} kommuner kunde inte genomsökas (slutkod 3); de står som ”ej nådd” i filerna:",
+                 "{n} municipalities could not be crawled (exit code 3); the files show them as not reached:"),
+    "what_now": ("Se crawl_report.csv och crawl.log, rätta registret om en webbplats har flyttat och kör samma "
+                 "kommando igen: bara dessa kommuner genomsöks då.", "See crawl_report.csv and crawl.log, correct the "
+                 "registry if a site moved, and run the same command again: only these municipalities are crawled."),
+}
+
+
+def say(key: str, lang: str = "sv", **values: object) -> str:
+    return _CLOSING[key][0 if lang == "sv" else 1].format(**values)
+
+
+def report_outcome(outcome, lang: str = "sv") -> None:  # noqa: ANN001 - RunOutcome
+    """The run's closing lines, in the analysts' language."""
+    from pipelines.export.labels import label
+
     if outcome.error:
-        typer.secho(f"error: run {outcome.run_id} failed: {outcome.error}", fg=typer.colors.RED, err=True)
-        typer.echo("Nothing was exported: a failed run is never an inventory. Run the same command again to resume.",
-                   err=True)
+        typer.secho(say("failed", lang, run=outcome.run_id, error=outcome.error), fg=typer.colors.RED, err=True)
+        typer.echo(say("not_exported", lang), err=True)
         return
-    typer.echo(f"Run {outcome.run_id} finished in {outcome.seconds:.0f} s.")
-    for kind, path in outcome.exports.items():
+    typer.echo(say("done", lang, run=outcome.run_id, seconds=f"{outcome.seconds:.0f}"))
+    for path in outcome.exports.values():
         typer.echo(f"  {path}")
     if outcome.failed:
-        typer.secho(f"{len(outcome.failed)} municipalities in error (exit code 3):", fg=typer.colors.YELLOW, err=True)
+        typer.secho(say("in_error", lang, n=len(outcome.failed)), fg=typer.colors.YELLOW, err=True)
         for code, name, status in outcome.failed:
-            typer.echo(f"  {code} {name}: {status}", err=True)
+            typer.echo(f"  {code} {name}: {label('crawl_status', status, lang)}", err=True)
+        typer.echo(say("what_now", lang), err=True)
 
 
 def execute(opts: RunOptions) -> int:
@@ -70,7 +92,7 @@ def execute(opts: RunOptions) -> int:
         typer.secho(f"error: {describe_failure(exc, opts)}", fg=typer.colors.RED, err=True)
         typer.echo(f"The run is marked failed; see {opts.folder / LOG_NAME} if it could be written.", err=True)
         return EXIT_FAILED
-    report_outcome(outcome)
+    report_outcome(outcome, opts.lang)
     return outcome.exit_code
 
 

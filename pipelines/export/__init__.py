@@ -51,6 +51,6 @@ def write_exports(
     write_documents_csv(paths["documents_csv"], documents, lang, dialect)
     write_municipalities_jsonl(paths["municipalities_jsonl"], municipalities)
     write_documents_jsonl(paths["documents_jsonl"], documents)
-    write_inventory_xlsx(paths["xlsx"], municipalities, documents, figures, lang)
+    write_inventory_xlsx(paths["xlsx"], municipalities, documents, figures, lang, run)
     write_summary(paths["summary"], run, figures, lang, prev_figures, with_2017_reference)
     return paths

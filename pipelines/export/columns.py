@@ -141,7 +141,7 @@ MUNICIPALITY_COLUMNS: list[Column] = [
     _col("varfor_flaggad", "reasons", municipality_reasons, 30),
     _col("granskningsstatus", "code:review_status", lambda m: m.review_status, 14),
     _col("crawl_status", "code:crawl_status", lambda m: m.crawl_status, 12),
-    _col("crawl_stopp", "text", lambda m: m.crawl_stop_reason, 18),
+    _col("crawl_stopp", "code:crawl_stop", lambda m: m.crawl_stop_reason, 18),
     _col("decision_reason", "code:decision_reason", lambda m: m.decision_reason, 22),
     _col("beslutsdetalj", "detail", lambda m: m, 40),
 ]
@@ -192,7 +192,7 @@ DOCUMENT_COLUMNS: list[Column] = [
     _col("lanktext", "text", lambda d: d.anchor_text, 24),
     _col("innehallstyp", "text", lambda d: d.content_type, 16),
     _col("hamtad", "text", lambda d: d.fetched_at, 20),
-    _col("extrahering", "text", lambda d: d.extraction_status, 12),
+    _col("extrahering", "code:extraction_status", lambda d: d.extraction_status, 12),
     _col("sidor", "int", lambda d: d.page_count, 7),
     _col("klassificerare", "text", lambda d: d.classification.classifier_version, 14),
     _col("modell", "text", lambda d: d.classification.model_hash, 14),

@@ -7,6 +7,7 @@ part of the run shows up as its code rather than disappearing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGS = ("sv", "en")
@@ -63,7 +64,29 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "budget_exhausted": ("budget förbrukad", "budget exhausted"),
         "blocked": ("blockerad", "blocked"),
         "robots": ("stoppad av robots.txt", "stopped by robots.txt"),
+        "robots_disallowed": ("robots.txt förbjuder genomsökning", "robots.txt forbids crawling"),
+        "unreachable": ("webbplatsen svarade inte", "site unreachable"),
+        "error": ("fel vid genomsökning", "crawl error"),
+        "certificate_invalid": ("ogiltigt certifikat (https)", "invalid certificate (https)"),
+        "tls_error": ("krypterad anslutning misslyckades", "TLS connection failed"),
         "not_crawled": ("ej genomsökt", "not crawled"),
+    },
+    "crawl_stop": {
+        "frontier_exhausted": ("allt relevant genomsökt", "everything relevant crawled"),
+        "budget": ("förfrågningsbudgeten tog slut", "request budget used up"),
+        "no_promising_links": ("avbröt: inga lovande länkar", "gave up: no promising links"),
+        "robots_disallowed": ("robots.txt förbjuder genomsökning", "robots.txt forbids crawling"),
+        "error": ("avbröt efter fel", "stopped after an error"),
+    },
+    "extraction_status": {
+        "ok": ("text läst", "text read"),
+        "no_text_layer": ("ingen text (skannat dokument)", "no text (scanned document)"),
+        "encrypted": ("lösenordsskyddat", "password protected"),
+        "corrupt": ("trasig fil", "damaged file"),
+        "too_large": ("för stort", "too large"),
+        "unsupported_format": ("filformatet läses inte", "format not read"),
+        "timeout": ("tog för lång tid att läsa", "took too long to read"),
+        "not_extracted": ("inte läst", "not read"),
     },
     "flag_reason": {
         "program_missing_since_last_year": ("program saknas sedan förra året", "program missing since last year"),
@@ -129,7 +152,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "titel": ("titel", "title"),
     "lank": ("länk", "link"),
     "handlingsplan_lankar": ("handlingsplan, länk", "action plan link"),
-    "sakerhet": ("säkerhet", "confidence"),
+    "sakerhet": ("maskinens säkerhet (0–1)", "machine confidence (0–1)"),
     "flaggad": ("flaggad", "flagged"),
     "varfor_flaggad": ("varför flaggad", "why flagged"),
     "granskningsstatus": ("granskningsstatus", "review status"),
@@ -224,8 +247,69 @@ def bool_word(value: bool | None, lang: str = "sv") -> str:
 
 
 def reasons_text(reasons: list[str], lang: str = "sv") -> str:
-    """Flag reasons as one readable cell: known codes translated, separated by '; '."""
-    return "; ".join(label("flag_reason", r, lang) for r in reasons if r)
+    """Flag reasons as one readable cell in plain words, each once, separated by '; '."""
+    out: list[str] = []
+    for reason in reasons:
+        text = flag_reason_text(reason, lang) if reason else ""
+        if text and text not in out:
+            out.append(text)
+    return "; ".join(out)
+
+
+#: The classifier's and the run's flag reasons (machine detail, kept as they are in the JSONL) worded for
+#: analysts: (pattern on the machine text, Swedish, English); the named groups fill the templates.
+#: A reason that matches no pattern is shown as "annat skäl – se documents.jsonl": never raw English.
+FLAG_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [(re.compile(p, re.I), sv, en) for p, sv, en in [
+    (r"^(?:(?P<doc>[\w.-]+-[0-9a-fu][0-9a-f]{5,}): )?cannot tell whether it applied in (?P<year>\d{4})",
+     "oklart om programmet gällde {year}", "unclear whether the program applied in {year}"),
+    (r"relevance uncertain", "osäkert om dokumentet är ett program", "unclear whether the document is a program"),
+    (r"model .* and genre rules .* disagree|genre says .*, model says",
+     "osäkert om dokumentet är ett program (signalerna går isär)", "unclear whether the document is a program"),
+    (r"issued by another body", "utgivet av en annan organisation än kommunen – bedömningsfråga",
+     "issued by another body than the municipality – a judgement call"),
+    (r"joint strategy of several municipalities", "gemensam strategi för flera kommuner – bedömningsfråga",
+     "joint strategy of several municipalities – a judgement call"),
+    (r"period from the mandate period only", "giltighetstiden bygger bara på mandatperioden",
+     "validity taken from the term of office only"),
+    (r"only a single year \((?P<year>\d{4})\) in the title", "bara ett årtal ({year}) i titeln: läst som periodens slut",
+     "only one year ({year}) in the title: read as the end of the period"),
+    (r"draft \(förslag/remiss\)", "förslag/remissversion: gäller inte", "a draft: not in force"),
+    (r"period start unknown", "okänt när programmet började gälla", "start of validity unknown"),
+    (r"open-ended: only an adoption date \((?P<date>[\d-]+)\), adopted (?P<gap>\d+) years",
+     "gäller tills vidare: bara ett antagandedatum ({date}), antaget {gap} år före inventeringsåret",
+     "open-ended: only an adoption date ({date}), adopted {gap} years before the inventory year"),
+    (r"open-ended \('tills vidare'\) since (?P<year>\d{4}), (?P<gap>\d+) years",
+     "gäller tills vidare sedan {year}, {gap} år före inventeringsåret",
+     "open-ended since {year}, {gap} years before the inventory year"),
+    (r"period start (?P<date>[\d-]+) without an end", "startdatum {date} men inget slutdatum eller ”tills vidare”",
+     "starts {date} without an end or 'until further notice'"),
+    (r"only weak date evidence", "svagt underlag för giltighetstiden", "weak evidence for the period"),
+    (r"no validity statement found", "ingen uppgift om giltighetstid hittad", "no statement of validity found"),
+    (r"several programs valid in (?P<year>\d{4})", "flera program gällde {year}", "several programs applied in {year}"),
+    (r"programs found but none in force", "program hittade men inget gällde året", "programs found but none in force"),
+    (r"a program is known from this page", "program känt från en sida; själva dokumentet hittades inte",
+     "a program is known from a page; the document was not found"),
+    (r"^crawl failed", "webbplatsen kunde inte genomsökas", "the website could not be crawled"),
+    (r"^not decided$", "inte beslutad än (körningen är inte klar)", "not decided yet (the run is not finished)"),
+    (r"no text to read \((?P<status>\w+)", "ingen text att läsa ({status})", "no text to read ({status})"),
+]]
+OTHER_REASON = ("annat skäl – se documents.jsonl", "other reason – see documents.jsonl")
+
+
+def flag_reason_text(reason: str, lang: str = "sv") -> str:
+    """One flag reason in plain words: a known code, a known machine sentence, or "annat skäl"."""
+    i = check_lang(lang)
+    pair = VALUES["flag_reason"].get(reason)
+    if pair:
+        return pair[i]
+    for pattern, sv, en in FLAG_PATTERNS:
+        m = pattern.search(reason)
+        if m:
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if "status" in groups:
+                groups["status"] = label("extraction_status", groups["status"], lang)
+            return (sv, en)[i].format(**groups)
+    return OTHER_REASON[i]
 
 
 #: How a decision reason is worded with its parameters: reason → (Swedish, English) templates.

@@ -31,12 +31,14 @@ from pipelines.export.columns import (
     municipality_reasons,
     value_text,
 )
+from pipelines.export.about import add_about_sheet, column_rows
 from pipelines.export.cells import cell_text
 from pipelines.export.summary import summary_rows
-from pipelines.results import DocumentResult, MunicipalityResult, needs_review
+from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, needs_review
 
 MAX_LINK_CHARS = 2_000
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+HEADER_HEIGHT = 45  # points: three lines of a wrapped header
 SHEETS = {
     "municipalities": ("Kommuner", "Municipalities"),
     "documents": ("Dokument", "Documents"),
@@ -115,8 +117,15 @@ def write_header(ws: Worksheet, headers: Sequence[str], widths: Sequence[int], f
 
 
 def finish_sheet(ws: Worksheet, n_columns: int) -> None:
-    """Autofilter over the header and every row."""
+    """Autofilter over the header and every row; printed landscape, fit to the page width, the header
+    row repeated on every page, the header tall enough for its wrapped words."""
     ws.auto_filter.ref = f"A1:{get_column_letter(n_columns)}{max(ws.max_row, 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.row_dimensions[1].height = HEADER_HEIGHT
 
 
 def write_table(ws: Worksheet, columns: Sequence[Column], items: Iterable[Any], lang: str, freeze: str = "A2") -> None:
@@ -199,8 +208,9 @@ def write_inventory_xlsx(
     documents: Sequence[DocumentResult],
     figures: dict[str, Any],
     lang: str = "sv",
+    run: RunInfo | None = None,
 ) -> Path:
-    """``inventering.xlsx`` with the sheets Kommuner, Dokument, Att granska and Sammanfattning."""
+    """``inventering.xlsx``: Om data, Kommuner, Dokument, Att granska, Sammanfattning."""
     labels.check_lang(lang)
     wb = Workbook()
     ws = wb.active
@@ -211,4 +221,7 @@ def write_inventory_xlsx(
     write_table(wb.create_sheet(sheet_name("to_review", lang)), TO_REVIEW_COLUMNS,
                 to_review(municipalities, documents), lang)
     _write_summary_sheet(wb.create_sheet(sheet_name("summary", lang)), figures, lang)
+    add_about_sheet(wb, run, column_rows([(sheet_name("municipalities", lang), MUNICIPALITY_COLUMNS),
+                                          (sheet_name("documents", lang), DOCUMENT_COLUMNS),
+                                          (sheet_name("to_review", lang), TO_REVIEW_COLUMNS)], lang), lang)
     return atomic_write_bytes(Path(path), workbook_bytes(wb))

@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from storage.atomic import atomic_write_bytes
 from storage.db import transaction
+from pipelines.export.about import add_about_sheet, review_rows
 from pipelines.export.xlsx import finish_sheet, safe_link, set_text, workbook_bytes, write_header
 from pipelines.review import layout, store
 from pipelines.results import REVIEW_BELOW_CONFIDENCE, DocumentResult, MunicipalityResult, RunInfo, needs_review
@@ -168,6 +169,9 @@ def export_review_workbook(
         machine_of=lambda m: {"program_found": m.program_found, "decision_reason": m.decision_reason,
                               "program_url": m.program_url},
     )
+    add_about_sheet(wb, run, review_rows([(layout.sheet_name("documents", lang), layout.document_columns(lang)),
+                                          (layout.sheet_name("municipalities", lang),
+                                           layout.municipality_columns(lang))], lang), lang)
     help_ws = wb.create_sheet(layout.sheet_name("help", lang))
     for r, line in enumerate(_HELP[lang], start=1):
         set_text(help_ws.cell(row=r, column=1), line)

@@ -30,7 +30,7 @@ def test_municipalities_csv_swedish_excel(tmp_path: Path, sample) -> None:
     assert v["program hittat"] == "ja" and v["typ"] == "näringslivsprogram"
     assert v["giltigt från"] == "2015-01-01" and v["giltigt till"] == "2018-12-31" and v["gäller året"] == "ja"
     assert v["regional koppling"] == "RUS" and v["handlingsplan"] == "ja" and v["mätbara mål"] == "nej"
-    assert v["säkerhet"] == "0,87"
+    assert v["maskinens säkerhet (0–1)"] == "0,87"
     assert v["granskningsstatus"] == "ej flaggad" and v["crawl-status"] == "klar"
     m = by_code["1280"]
     assert m["titel"].startswith("'=HYPERLINK")  # CSV injection neutralised
@@ -53,7 +53,7 @@ def test_municipalities_csv_rfc4180_english(tmp_path: Path, sample) -> None:
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = {r["municipality code"]: r for r in _read(path, "utf-8", ",")}
     v = rows["0114"]
-    assert v["program found"] == "true" and v["confidence"] == "0.87"
+    assert v["program found"] == "true" and v["machine confidence (0–1)"] == "0.87"
     assert v["type"] == "business program" and v["regional link"] == "RUS" and v["review status"] == "not flagged"
     assert rows["1280"]["valid in the year"] == "" and rows["1280"]["regional link"] == "intermunicipal"
     assert rows["1280"]["title"].startswith("'=")  # neutralised in every dialect
@@ -63,7 +63,7 @@ def test_english_excel_dialect_keeps_semicolons_and_decimal_comma(tmp_path: Path
     _, municipalities, _ = sample
     path = write_municipalities_csv(tmp_path / "m.csv", municipalities, lang="en")
     rows = {r["municipality code"]: r for r in _read(path, "utf-8-sig", ";")}
-    assert rows["0114"]["program found"] == "yes" and rows["0114"]["confidence"] == "0,87"
+    assert rows["0114"]["program found"] == "yes" and rows["0114"]["machine confidence (0–1)"] == "0,87"
     assert rows["1280"]["valid in the year"] == "unknown"
 
 

@@ -21,11 +21,18 @@ def test_workbook_structure(tmp_path: Path, sample) -> None:
     path = write_inventory_xlsx(tmp_path / "inventering.xlsx", municipalities, documents,
                                 summary_figures(municipalities, documents))
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Kommuner", "Dokument", "Att granska", "Sammanfattning"]
-    for ws in wb.worksheets:
+    assert wb.sheetnames == ["Om data", "Kommuner", "Dokument", "Att granska", "Sammanfattning"]  # Om data first
+    for ws in wb.worksheets[1:]:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
         assert ws["A1"].font.b
+        # printable: landscape, one page wide, the header row on every page
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows == "$1:$1" and ws.row_dimensions[1].height >= 30
+    about = wb["Om data"]
+    meanings = {r[1]: r[2] for r in about.iter_rows(min_row=1, values_only=True) if r[0] == "Kommuner"}
+    assert "SCB" in meanings["kommunkod"] and "0 (gissning) till 1" in meanings["maskinens säkerhet (0–1)"]
+    assert all(meanings[h] for h in ("program hittat", "status", "regional koppling", "hållbarhet"))
     k = wb["Kommuner"]
     header = _header(k)
     assert k.auto_filter.ref == f"A1:{k.cell(row=1, column=len(header)).column_letter}6"
@@ -39,7 +46,7 @@ def test_workbook_structure(tmp_path: Path, sample) -> None:
     assert first[col["webbplats"]].hyperlink.target == "https://www.upplandsvasby.se"
     assert first[col["giltigt från"]].value == dt.datetime(2015, 1, 1)
     assert first[col["giltigt från"]].number_format == "yyyy-mm-dd"
-    assert first[col["säkerhet"]].value == 0.87
+    assert first[col["maskinens säkerhet (0–1)"]].value == 0.87
     assert k.column_dimensions["G"].width >= 30  # titel is wide
     malmo_title = rows["1280"][col["titel"]]
     assert malmo_title.value.startswith("=HYPERLINK") and malmo_title.data_type == "s"  # text, not a formula
@@ -69,7 +76,7 @@ def test_write_exports_english(tmp_path: Path, sample) -> None:
         ["kommuner.csv", "dokument.csv", "municipalities.jsonl", "documents.jsonl", "inventering.xlsx",
          "sammanfattning.md"])
     wb = load_workbook(paths["xlsx"])
-    assert wb.sheetnames == ["Municipalities", "Documents", "To review", "Summary"]
+    assert wb.sheetnames == ["About the data", "Municipalities", "Documents", "To review", "Summary"]
     assert _header(wb["Municipalities"])[:2] == ["municipality code", "municipality"]
     assert wb["Municipalities"]["E2"].value == "yes"
     assert paths["summary"].read_text(encoding="utf-8").startswith("# Summary: inventory 2017")

@@ -87,7 +87,7 @@ def test_killed_crawl_process_fails_the_run_and_the_rerun_finishes(world, tmp_pa
     out, _ = proc.communicate(timeout=120)
     text = out.decode()
     assert proc.returncode == 1, text
-    assert "failed" in text and "Run the same command again" in text
+    assert "misslyckades" in text and "Kör samma kommando igen" in text
     assert not (folder / "kommuner.csv").exists()  # nothing that looks like an inventory
     assert run_status(folder / "inventory.sqlite") == ["failed"]
     decided = sqlite3.connect(folder / "inventory.sqlite").execute("SELECT COUNT(*) FROM decisions").fetchone()[0]

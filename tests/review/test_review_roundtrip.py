@@ -42,7 +42,7 @@ def _analyst_edits(path: Path) -> Path:
 
 def test_workbook_layout(tmp_path: Path, conn, sample) -> None:
     wb = load_workbook(_export(tmp_path, conn, sample))
-    assert wb.sheetnames == [DOCS, MUNIS, "Instruktioner", "_granskning"]
+    assert wb.sheetnames == ["Om data", DOCS, MUNIS, "Instruktioner", "_granskning"]
     assert wb["_granskning"].sheet_state == "veryHidden"
     docs = wb[DOCS]
     ids = [r[0].value for r in docs.iter_rows(min_row=2)]
@@ -133,7 +133,7 @@ def test_reviews_become_training_rows(tmp_path: Path, conn, sample) -> None:
 
 def test_english_workbook_round_trip(tmp_path: Path, conn, sample) -> None:
     path = _export(tmp_path, conn, sample, lang="en")
-    assert load_workbook(path).sheetnames[:2] == ["To review", "Municipal decisions"]
+    assert load_workbook(path).sheetnames[:3] == ["About the data", "To review", "Municipal decisions"]
     edit(path, [("To review", "d2", "valid in the year – your value", "yes"),
                 ("To review", "d2", "regional link – your value", "RUS")])
     report = import_review_workbook(conn, path, reviewer="Bo")
