@@ -5,7 +5,7 @@ read that value from a record. The writers turn the raw value into text (CSV) or
 (XLSX) by its kind:
 
 ``text`` (free text), ``kommunkod`` (text, leading zero kept), ``url``, ``bool``, ``tri``
-(ja/nej/okänt), ``date`` (ISO; ``valid_to`` may be "tills vidare"), ``decimal``, ``int``,
+(ja/nej/okänt), ``date`` (ISO dates only), ``decimal``, ``int``,
 ``code:<vocabulary>`` (a code translated by :mod:`labels`), ``reasons`` (flag reasons),
 ``evidence`` (page + short quote per item).
 """
@@ -19,8 +19,8 @@ from classify.document import TAG_KEYS, Classification, Evidence
 from pipelines.export import labels
 from pipelines.results import UNDECIDED_STATUSES, DocumentResult, MunicipalityResult
 
-QUOTE_CHARS = 160
-EVIDENCE_ITEMS = 3
+QUOTE_CHARS = 140
+EVIDENCE_ITEMS = 2  # one cell stays readable: at most two different quotes, ~300 characters
 
 
 class _Marker:
@@ -33,8 +33,6 @@ class _Marker:
 
 #: A relevant document whose ``valid_in_year`` the machine could not tell.
 UNKNOWN = _Marker("UNKNOWN")
-#: ``valid_to`` of an open-ended program.
-OPEN_ENDED = _Marker("OPEN_ENDED")
 
 
 @dataclass(frozen=True)
@@ -74,14 +72,13 @@ assert set(TAG_KINDS) == set(TAG_KEYS)
 
 
 def tag_value(c: Classification | None, tag: str) -> Any:
-    """A tag's value as the exports show it (``UNKNOWN``/``OPEN_ENDED`` where that says more than blank)."""
+    """A tag's value as the exports show it (``UNKNOWN`` where that says more than blank). An open-ended
+    program has no ``valid_to`` (a date column holds dates only: it sorts); "tills vidare" is a column."""
     if c is None:
         return None
     value = getattr(c, tag)
     if tag == "valid_in_year" and value is None and c.relevant:
         return UNKNOWN
-    if tag == "valid_to" and value is None and c.until_further_notice:
-        return OPEN_ENDED
     return value
 
 
@@ -128,6 +125,7 @@ MUNICIPALITY_COLUMNS: list[Column] = [
     _col("program_type", "code:program_type", _primary_tag("program_type"), 18),
     _col("valid_from", "date", _primary_tag("valid_from"), 12),
     _col("valid_to", "date", _primary_tag("valid_to"), 12),
+    _col("until_further_notice", "bool", _primary_tag("until_further_notice"), 10),
     _col("valid_in_year", "tri", _primary_tag("valid_in_year"), 10),
     _col("regional", "code:regional", _primary_tag("regional"), 15),
     _col("action_plan", "bool", municipality_action_plan, 12),
@@ -202,14 +200,20 @@ DOCUMENT_COLUMNS: list[Column] = [
 # ---- rendering to text (CSV, review workbook) -------------------------------------------------
 
 def evidence_text(items: Any, lang: str = "sv") -> str:
-    """Evidence as one cell: ``s. 3: ”quote”`` per item (at most three), or the reviewer."""
+    """Evidence as one cell: ``s. 3: ”quote”`` per different quote (at most two), or the reviewer."""
     if isinstance(items, tuple) and items and items[0] == "review":
         word = "granskning" if lang == "sv" else "review"
         return f"{word} ({items[1]})" if items[1] else word
-    parts = []
-    for ev in list(items)[:EVIDENCE_ITEMS]:
+    parts: list[str] = []
+    seen: set[str] = set()
+    for ev in items:
+        if len(parts) == EVIDENCE_ITEMS:
+            break
         ev = ev if isinstance(ev, Evidence) else Evidence(**ev)
         quote = " ".join(str(ev.quote).split())
+        if quote.casefold() in seen:  # the same sentence found twice (title and page 1): once
+            continue
+        seen.add(quote.casefold())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"
         where = (f"s. {ev.page}" if lang == "sv" else f"p. {ev.page}") if ev.page else labels.label(
@@ -232,8 +236,6 @@ def value_text(column: Column, raw: Any, lang: str = "sv", plain: bool = False) 
         return ""
     if raw is UNKNOWN:
         return "" if plain else labels.UNKNOWN_WORD[lang]
-    if raw is OPEN_ENDED:
-        return labels.UNTIL_FURTHER_NOTICE_WORD[lang]
     if kind in ("bool", "tri"):
         return ("true" if raw else "false") if plain else labels.bool_word(bool(raw), lang)
     if kind == "decimal":

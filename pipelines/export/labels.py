@@ -192,7 +192,6 @@ HEADERS: dict[str, tuple[str, str]] = {
 BOOL_WORDS = {"sv": ("ja", "nej"), "en": ("yes", "no")}
 UNKNOWN_WORD = {"sv": "okänt", "en": "unknown"}
 NULL_WORD = "—"  # an explicit "not applicable" in review drop-downs
-UNTIL_FURTHER_NOTICE_WORD = {"sv": "tills vidare", "en": "until further notice"}
 
 
 def check_lang(lang: str) -> int:

@@ -25,7 +25,6 @@ from pipelines.export import labels
 from pipelines.export.columns import (
     DOCUMENT_COLUMNS,
     MUNICIPALITY_COLUMNS,
-    OPEN_ENDED,
     UNKNOWN,
     Column,
     municipality_reasons,
@@ -78,7 +77,7 @@ def set_text(cell: Cell, text: str | None) -> None:
 def put(cell: Cell, column: Column, raw: Any, lang: str = "sv") -> None:
     """Write ``raw`` into ``cell`` typed by the column's kind."""
     kind = column.kind
-    if raw is None or raw is UNKNOWN or raw is OPEN_ENDED:
+    if raw is None or raw is UNKNOWN:
         set_text(cell, value_text(column, raw, lang) if raw is not None else None)
     elif kind == "kommunkod":
         set_text(cell, str(raw))

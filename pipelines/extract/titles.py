@@ -26,7 +26,10 @@ class Line:
 _JUNK_TITLE_RE = re.compile(
     r"^(microsoft (word|powerpoint|excel)\b|untitled|namnlös|dokument\s*\d*$|document\s*\d*$|"
     r"powerpoint[- ]presentation|presentation\d*$|.*\.(docx?|pptx?|indd|pdf|odt|rtf)$|\(?anonymous\)?$|"
-    r"\(?unspecified\)?$|(ny\s)?mall(\s|$)|template|titel$|title$|rubrik$)",
+    r"\(?unspecified\)?$|(ny\s)?mall(\s|$)|template|titel$|title$|rubrik$|"
+    # scanner and copier names: "Skanning 2006-12-21", "Scanned Document", "SKM_C25817011", "IMG_0042"
+    r"s[ck]ann(ing|ad|at|ed|er)?\b|scan\b|(skm|km|scn|dsc|img|doc|hp)[_ -]?[a-z]{0,2}\d{3,}|"
+    r"(xerox|canon|ricoh|konica|kyocera|sharp|brother|lexmark)\b|\d{4}-\d{2}-\d{2}([ t]\d{2}[:.]\d{2}.*)?$)",
     re.IGNORECASE,
 )
 

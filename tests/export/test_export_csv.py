@@ -34,7 +34,7 @@ def test_municipalities_csv_swedish_excel(tmp_path: Path, sample) -> None:
     assert v["granskningsstatus"] == "ej flaggad" and v["crawl-status"] == "klar"
     m = by_code["1280"]
     assert m["titel"].startswith("'=HYPERLINK")  # CSV injection neutralised
-    assert m["giltigt till"] == "tills vidare" and m["gäller året"] == "okänt"
+    assert m["giltigt till"] == "" and m["tills vidare"] == "ja" and m["gäller året"] == "okänt"
     assert m["regional koppling"] == "mellankommunal"
     assert m["handlingsplan"] == "ja"  # a separate action plan document counts
     assert m["flaggad"] == "ja" and m["varför flaggad"] == "giltighet okänd"
@@ -112,3 +112,15 @@ def test_headers_are_unique(lang: str) -> None:
     for columns in (MUNICIPALITY_COLUMNS, DOCUMENT_COLUMNS):
         headers = [c.header(lang) for c in columns]
         assert len(headers) == len(set(headers))
+
+
+def test_evidence_cells_hold_two_different_quotes_at_most() -> None:
+    from classify.document import Evidence
+    from pipelines.export.columns import evidence_text
+
+    same = "Programmet har tagits fram i nära dialog med företagen."
+    items = [Evidence(page=1, quote=same), Evidence(page=1, quote=same.upper()), Evidence(page=3, quote="x" * 400),
+             Evidence(page=4, quote="a third one")]
+    text = evidence_text(items)
+    assert text.count("dialog") == 1 and "a third one" not in text
+    assert len(text) <= 2 * 150
