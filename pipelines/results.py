@@ -57,6 +57,8 @@ class DocumentResult:
     reviewed_by: str | None = None
     reviewed_at: str | None = None
     human_overrides: dict[str, Any] = field(default_factory=dict)
+    #: Tags whose reviewed value differs from the machine's ("ändrad"); the others were confirmed ("bekräftad").
+    changed_tags: list[str] = field(default_factory=list)
 
     @property
     def link(self) -> str:
@@ -200,6 +202,9 @@ def _apply_to_document(doc: DocumentResult, reviews: list[Review]) -> None:
         if review.tag in YEAR_BOUND_TAGS and review.year is not None and int(review.year) != doc.year:
             continue
         if review.tag in TAG_KEYS:
+            before = getattr(doc.classification, review.tag)
+            if before != review.value and review.tag not in doc.changed_tags:
+                doc.changed_tags.append(review.tag)
             setattr(doc.classification, review.tag, review.value)
             doc.human_overrides[review.tag] = review.value
         elif review.tag != CONFIRMED:
@@ -265,6 +270,9 @@ def _apply_to_municipality(
         m.review_status = "reviewed"
         m.reviewed_by = decided[-1].reviewer
         m.reviewed_at = decided[-1].reviewed_at
+    elif m.review_status == "unreviewed" and m.primary is not None and m.primary.review_status == "reviewed":
+        # The program document was reviewed: that settles the municipality's flag (nobody is asked twice).
+        m.review_status, m.reviewed_by, m.reviewed_at = "reviewed", m.primary.reviewed_by, m.primary.reviewed_at
 
 
 def _primary_rejected(doc: DocumentResult) -> bool:

@@ -216,7 +216,8 @@ def review_import_cmd(
             typer.echo(line, err=True)
         typer.secho("Nothing was stored. Correct the file and import it again.", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=2)
-    typer.echo(f"{workbook}: {report.stored} decisions stored, {report.unchanged} unchanged. Run `inventory export` to update the files.")
+    typer.echo(f"{workbook}: {report.stored - report.confirmed} ändrade och {report.confirmed} bekräftade värden "
+               f"sparade, {report.unchanged} redan sparade. Kör `inventory export` för att uppdatera filerna.")
 
 
 @app.command("diff", rich_help_panel=ANALYSTS)

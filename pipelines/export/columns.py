@@ -182,7 +182,7 @@ DOCUMENT_COLUMNS: list[Column] = [
     _col("granskningsstatus", "code:review_status", lambda d: d.review_status, 14),
     _col("granskad_av", "text", lambda d: d.reviewed_by, 12),
     _col("granskad_tid", "text", lambda d: d.reviewed_at, 20),
-    _col("mansklig_andring", "tags", lambda d: list(d.human_overrides), 20),
+    _col("mansklig_andring", "tags", lambda d: d.changed_tags, 20),
     *(_evidence_column(tag) for tag in TAG_KEYS),
     _col("sha256", "text", lambda d: d.sha256, 20),
     _col("slutlig_lank", "url", lambda d: d.final_url, 30),

@@ -25,6 +25,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from storage.db import transaction
+from pipelines.export import labels
 from pipelines.review import layout, store
 from pipelines.results import COMMENT, CONFIRMED, Review
 
@@ -57,6 +58,8 @@ _MESSAGES = {
     "bad_value": ("{value!r} är inget tillåtet värde för {header!r} (tillåtet: {allowed})",
                   "{value!r} is not an accepted value for {header!r} (accepted: {allowed})"),
     "no_reviewer": ("ange vem som har granskat", "give the reviewer's name"),
+    "contradiction": ("{header!r} {value} säger emot {other!r} {other_value}: ange bara det ena",
+                      "{header!r} {value} contradicts {other!r} {other_value}: give only one of them"),
     "too_large": ("filen är {size} MB, mer än en granskningsfil kan vara ({limit} MB)",
                   "the file is {size} MB, more than a review workbook can be ({limit} MB)"),
     "zip_bomb": ("filen packas upp till mer än {limit} MB eller har för många delar: ingen granskningsfil",
@@ -107,6 +110,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     stored: int = 0  # new review rows
     unchanged: int = 0  # decisions equal to ones already stored
+    confirmed: int = 0  # of the stored: the machine's own value, confirmed ("bekräftad", not "ändrad")
     rows_with_decisions: int = 0
 
     @property
@@ -214,6 +218,7 @@ def _check_sheet(
                     row_decisions.append(_review(target, CONFIRMED, True, entry, year, run_id, reviewer, now))
             else:
                 row_decisions.append(_review(target, column.tag, parsed, entry, year, run_id, reviewer, now))
+        _check_contradictions(row_decisions, entry.get("machine") or {}, columns, chk, ws.title, r, lang)
         if comment and not row_decisions:
             row_decisions.append(_review(target, COMMENT, None, entry, year, run_id, reviewer, now))
         for d in row_decisions:
@@ -223,6 +228,30 @@ def _check_sheet(
         if row_id not in seen:
             chk.add("missing_row", ws.title, id=row_id)
     return decisions
+
+
+def _check_contradictions(decisions: list[Review], machine: dict[str, Any], columns: list[layout.ReviewColumn],
+                          chk: "_Checker", sheet: str, row: int, lang: str) -> None:
+    """A row whose values cannot all hold (a last day beside "tills vidare: ja", an end before the start),
+    counting the machine's value where the analyst left the cell empty; the analyst's cell is named."""
+    mine = {d.tag: d.value for d in decisions}
+    value = {**{k: v for k, v in machine.items() if k in ("valid_from", "valid_to", "until_further_notice")}, **mine}
+    column_of = {c.tag: i for i, c in enumerate(columns, start=1) if c.tag}
+    header_of = {c.tag: c.header for c in columns if c.tag}
+    yes = labels.bool_word(True, lang)
+    if value.get("valid_to") and value.get("until_further_notice") is True and (
+            "valid_to" in mine or "until_further_notice" in mine):
+        tag = "valid_to" if "valid_to" in mine else "until_further_notice"
+        other = "until_further_notice" if tag == "valid_to" else "valid_to"
+        shown = {"valid_to": value["valid_to"], "until_further_notice": yes}
+        chk.add("contradiction", sheet, row, column_of.get(tag), header=header_of.get(tag, tag), value=shown[tag],
+                other=header_of.get(other, other), other_value=shown[other])
+    start, end = value.get("valid_from"), value.get("valid_to")
+    if start and end and str(start) > str(end) and ("valid_from" in mine or "valid_to" in mine):
+        tag = "valid_from" if "valid_from" in mine else "valid_to"
+        other = "valid_to" if tag == "valid_from" else "valid_from"
+        chk.add("contradiction", sheet, row, column_of.get(tag), header=header_of.get(tag, tag), value=value[tag],
+                other=header_of.get(other, other), other_value=value[other])
 
 
 def _review(target: str, tag: str, value: Any, entry: dict[str, Any], year: int, run_id: int, reviewer: str,
@@ -333,6 +362,9 @@ def _import(conn: sqlite3.Connection, wb: Any, path: Path, report: ImportReport,
         log.warning("review workbook %s rejected: %d problems", path, len(report.problems))
         return report
     report.rows_with_decisions = len({(d.target, d.sha256, d.kommunkod) for d in decisions})
+    machine = {(d.target, d.sha256, d.kommunkod): e.get("machine") or {} for d, e in _entries(decisions, snapshot)}
+    report.confirmed = sum(1 for d in decisions if d.tag in machine.get((d.target, d.sha256, d.kommunkod), {})
+                           and machine[(d.target, d.sha256, d.kommunkod)][d.tag] == d.value)
     with transaction(conn):
         report.stored, report.unchanged = store.insert_reviews(conn, decisions, export_id=report.export_id)
     log.info("review workbook %s: %d decisions stored, %d unchanged", path, report.stored, report.unchanged)
@@ -362,3 +394,14 @@ def _refuse_older(conn: sqlite3.Connection, export_id: str, decisions: list[Revi
         if newer is not None:
             sheet = snapshot["documents" if d.target == "document" else "municipalities"]["name"]
             chk.add("older", sheet, newer=newer["file_name"], when=newer["created_at"])
+
+
+def _entries(decisions: list[Review], snapshot: dict[str, Any]):
+    """(decision, its snapshot row) pairs."""
+    by_key = {}
+    for sheet, target in (("documents", "document"), ("municipalities", "municipality")):
+        for entry in snapshot[sheet]["rows"].values():
+            key = entry["key"]
+            by_key[(target, key.get("sha256"), key.get("kommunkod"))] = entry
+    for d in decisions:
+        yield d, by_key.get((d.target, d.sha256 if d.target == "document" else None, d.kommunkod), {})

@@ -95,6 +95,36 @@ def choices(kind: str, lang: str) -> list[str] | None:
     return None
 
 
+def edit_text(kind: str, value: Any, lang: str) -> str | None:
+    """The word an editable cell shows for a stored decision (the inverse of :func:`parse_edit`), so that
+    a new export shows earlier decisions pre-filled."""
+    if value is None:
+        return labels.NULL_WORD if choices(kind, lang) is not None or kind in ("date", "url") else None
+    if isinstance(value, bool):
+        return labels.bool_word(value, lang)
+    if kind.startswith("code:"):
+        return labels.label(kind[5:], value, lang)
+    return str(value)
+
+
+#: Why a row is in the review workbook when the machine gave no flag reason.
+_LISTED = {
+    "document": ("programdokument för en kommun som ska granskas", "program document of a municipality to review"),
+    "low_confidence": ("maskinen är osäker (säkerhet {confidence})", "the machine is unsure (confidence {confidence})"),
+}
+
+
+def listed_because(item: Any, lang: str) -> str:
+    """Every row says why it is there: its flag reasons, else why it was listed."""
+    i = labels.check_lang(lang)
+    if isinstance(item, MunicipalityResult):
+        text = labels.reasons_text(municipality_reasons(item), lang)
+        return text or _LISTED["low_confidence"][i].format(
+            confidence=decimal_text(item.confidence, decimal_comma=lang == "sv"))
+    text = labels.reasons_text(item.classification.flag_reasons, lang)
+    return text or _LISTED["document"][i]
+
+
 class BadValue(ValueError):
     """An editable cell holds something its column does not accept."""
 
@@ -155,8 +185,7 @@ def document_columns(lang: str) -> list[ReviewColumn]:
         ReviewColumn("roll", h("roll"), True, "text", lambda d: labels.label("decision_role", d.decision_role, lang)),
         ReviewColumn("sakerhet", h("sakerhet"), True, "text",
                      lambda d: decimal_text(d.classification.confidence, decimal_comma=True), width=9),
-        ReviewColumn("varfor_flaggad", h("varfor_flaggad"), True, "text",
-                     lambda d: labels.reasons_text(d.classification.flag_reasons, lang), width=30),
+        ReviewColumn("varfor_flaggad", h("varfor_flaggad"), True, "text", lambda d: listed_because(d, lang), width=30),
     ]
     for tag in TAG_KEYS:
         name = labels.tag_name(tag, lang)
@@ -194,8 +223,7 @@ def municipality_columns(lang: str) -> list[ReviewColumn]:
         ReviewColumn("titel", h("titel"), True, "text", _municipality_text("titel", lang), width=34),
         ReviewColumn("beslutsdetalj", h("beslutsdetalj"), True, "text", lambda m: m.decision_detail, width=34),
         ReviewColumn("sakerhet", h("sakerhet"), True, "text", _municipality_text("sakerhet", lang), width=9),
-        ReviewColumn("varfor_flaggad", h("varfor_flaggad"), True, "text",
-                     lambda m: labels.reasons_text(municipality_reasons(m), lang), width=30),
+        ReviewColumn("varfor_flaggad", h("varfor_flaggad"), True, "text", lambda m: listed_because(m, lang), width=30),
         ReviewColumn("crawl_status", h("crawl_status"), True, "text", _municipality_text("crawl_status", lang), width=12),
     ]
     machine = {

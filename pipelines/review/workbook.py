@@ -114,6 +114,9 @@ def _write_sheet(ws: Worksheet, columns: list[layout.ReviewColumn], items: Seque
             if not column.locked:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDIT_FILL
+                earlier = getattr(item, "human_overrides", {})
+                if column.tag in earlier:  # an earlier decision, shown pre-filled: nobody is asked twice
+                    set_text(cell, layout.edit_text(column.kind, earlier[column.tag], lang))
                 continue
             text = layout.cell_text(column.get(item) if column.get else None)
             set_text(cell, text)
