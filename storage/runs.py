@@ -9,9 +9,12 @@ resumes it), ``interrupted`` (Ctrl-C; resumable). Readers that want "the latest 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from pathlib import Path
 from typing import Any
 
+from storage.atomic import atomic_write_text
 from storage.db import transaction
 
 STATUSES = ("running", "done", "failed", "interrupted")
@@ -64,3 +67,27 @@ def previous_finished_run(conn: sqlite3.Connection, run_id: int, year: int) -> i
         (run_id, year),
     ).fetchone()
     return int(row[0]) if row else None
+
+
+POINTER_NAME = "senaste_korning.json"
+
+
+def output_root() -> Path:
+    """Where runs write by default (``INVENTORY_OUTPUT``, else ``output``); the latest run's pointer is here."""
+    return Path(os.environ.get("INVENTORY_OUTPUT", "output"))
+
+
+def write_pointer(root: Path, *, db_path: Path, folder: Path, run_id: int, year: int) -> Path:
+    """Record where the latest finished run is (``<root>/senaste_korning.json``), so that ``export``,
+    ``review`` and ``diff`` find its database the way ``run`` wrote it."""
+    record = {"db": str(Path(db_path).resolve()), "folder": str(Path(folder).resolve()), "run_id": run_id, "year": year}
+    return atomic_write_text(Path(root) / POINTER_NAME, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_pointer(root: Path) -> dict[str, Any] | None:
+    """The latest finished run's pointer, or None (missing or unreadable: ignored)."""
+    try:
+        record = json.loads((Path(root) / POINTER_NAME).read_text(encoding="utf-8"))
+        return record if isinstance(record, dict) and record.get("db") else None
+    except (OSError, ValueError):
+        return None

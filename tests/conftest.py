@@ -34,6 +34,21 @@ import pytest
 from simweb.harness import SimWeb, start_simweb
 
 
+@pytest.fixture(scope="session", autouse=True)
+def output_root(tmp_path_factory):
+    """Runs write their "latest run" pointer under INVENTORY_OUTPUT: a temporary folder, never the checkout."""
+    import os
+
+    root = tmp_path_factory.mktemp("output_root")
+    old = os.environ.get("INVENTORY_OUTPUT")
+    os.environ["INVENTORY_OUTPUT"] = str(root)
+    yield root
+    if old is None:
+        os.environ.pop("INVENTORY_OUTPUT", None)
+    else:
+        os.environ["INVENTORY_OUTPUT"] = old
+
+
 @pytest.fixture(scope="session")
 def simweb(tmp_path_factory) -> SimWeb:
     sw = start_simweb(count=12, seed=1, year=2017, tmp_dir=tmp_path_factory.mktemp("simweb"))

@@ -53,3 +53,21 @@ def checked_settings(settings: dict[str, Any], year: int | None = None) -> dict[
         return validate_overrides(settings)
     except SettingError as exc:
         raise fail_usage(str(exc)) from None
+
+
+def existing_db(db_path: Optional[Path]) -> Path:
+    """The database an export/review/diff command works on, found the way ``run`` wrote it: ``--db`` when
+    given, else the latest finished run's (``output/senaste_korning.json``), else ``output/inventory.sqlite``.
+    It must exist (nothing here creates an empty database); the path is said on stderr."""
+    from storage import db, runs
+
+    if db_path is None:
+        pointer = runs.read_pointer(runs.output_root())
+        db_path = Path(pointer["db"]) if pointer and Path(pointer["db"]).exists() else db.DEFAULT_DB
+        if not db_path.exists():
+            raise fail_usage("ingen inventering har körts här än (ingen databas hittades): kör `inventory run` "
+                             "eller `make demo` först, eller ange --db")
+    elif not db_path.exists():
+        raise fail_usage(f"det finns ingen databas {db_path}: kontrollera --db (ingen ny databas skapas)")
+    typer.echo(f"Databas: {db_path}", err=True)
+    return db_path

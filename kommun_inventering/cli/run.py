@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -11,7 +10,8 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from kommun_inventering.cli import ANALYSTS, app
-from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, fail_usage,
+from kommun_inventering.cli.common import (CountyOption, OnlyOption, RegistryOption, checked_settings, existing_db,
+                                          fail_usage,
                                           parse_settings, selected_municipalities)
 from storage import db, runs
 
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1  # pipelines.run.orchestrator.EXIT_FAILED (not imported at start-up: it loads the classifier)
 
 DbOption = typer.Option(db.DEFAULT_DB, "--db", metavar="PATH", help="The SQLite database (one file for all years).")
+#: export, review and diff: the database of the latest finished run unless --db says otherwise (never created).
+FoundDbOption = typer.Option(None, "--db", metavar="PATH",
+                             help="The SQLite database (default: the latest finished run's, else output/inventory.sqlite).")
 LangOption = typer.Option("sv", "--lang", help="Language of headers and values: sv (default) or en.")
 DialectOption = typer.Option(
     "excel", "--csv-dialect", help="excel: ';' + UTF-8 BOM for Swedish Excel (default); rfc4180: ',' for machines."
@@ -154,12 +157,13 @@ def export_cmd(
     run: Optional[int] = typer.Option(None, "--run", help="Run id (default: the latest finished run)."),
     year: Optional[int] = typer.Option(None, "--year", help="The latest finished run of this year."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Where to write (default: the run's folder)."),
-    db_path: Path = DbOption,
+    db_path: Optional[Path] = FoundDbOption,
     lang: str = LangOption,
     dialect: str = DialectOption,
 ) -> None:
     """Write a run's exports again from the database (analyst reviews applied)."""
     _check_choices(lang, dialect)
+    db_path = existing_db(db_path)
     conn = db.connect(db_path)
     try:
         run_id = run if run is not None else _latest_run(conn, year)
@@ -176,7 +180,7 @@ def export_cmd(
 def review_export_cmd(
     run: Optional[int] = typer.Option(None, "--run", help="Run id (default: the latest finished run)."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Workbook to write (default: <run folder>/granskning.xlsx)."),
-    db_path: Path = DbOption,
+    db_path: Optional[Path] = FoundDbOption,
     lang: str = LangOption,
 ) -> None:
     """Write granskning.xlsx: every flagged document and uncertain municipality, with drop-downs to correct."""
@@ -184,6 +188,7 @@ def review_export_cmd(
     from pipelines.run.results_db import load_results
 
     _check_choices(lang, "excel")
+    db_path = existing_db(db_path)
     conn = db.connect(db_path)
     try:
         run_id = run if run is not None else _latest_run(conn, None)
@@ -198,14 +203,16 @@ def review_export_cmd(
 @review_app.command("import")
 def review_import_cmd(
     workbook: Path = typer.Argument(..., metavar="granskning.xlsx", help="The workbook the analyst filled in."),
-    reviewer: str = typer.Option(getpass.getuser(), "--reviewer", help="Who made the decisions."),
+    reviewer: str = typer.Option(..., "--reviewer", envvar="INVENTORY_REVIEWER",
+                                 help="Who made the decisions (your name; or set INVENTORY_REVIEWER)."),
     run: Optional[int] = typer.Option(None, "--run", help="Refuse a workbook from any other run."),
     force: bool = typer.Option(False, "--force", help="Import even if a newer workbook was imported for the same rows."),
-    db_path: Path = DbOption,
+    db_path: Optional[Path] = FoundDbOption,
 ) -> None:
     """Check the whole workbook; store its decisions only if every row is valid (else list every problem)."""
     from pipelines.review import import_review_workbook
 
+    db_path = existing_db(db_path)
     conn = db.connect(db_path)
     try:
         report = import_review_workbook(conn, workbook, reviewer, expected_run_id=run, force=force)
@@ -225,7 +232,7 @@ def diff_cmd(
     year_a: int = typer.Argument(..., help="The earlier inventory year."),
     year_b: int = typer.Argument(..., help="The later inventory year."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="CSV to write (default: output/diff_A_B.csv)."),
-    db_path: Path = DbOption,
+    db_path: Optional[Path] = FoundDbOption,
     lang: str = LangOption,
     dialect: str = DialectOption,
 ) -> None:
@@ -234,6 +241,7 @@ def diff_cmd(
     from pipelines.run.results_db import load_results
 
     _check_choices(lang, dialect)
+    db_path = existing_db(db_path)
     conn = db.connect(db_path)
     try:
         _, before, _ = load_results(conn, _latest_run(conn, year_a))
@@ -252,12 +260,13 @@ def diff_cmd(
 @review_app.command("training-data")
 def review_training_cmd(
     out: Path = typer.Option(..., "--out", "-o", metavar="FILE", help="JSONL file to write (corpus format)."),
-    db_path: Path = DbOption,
+    db_path: Optional[Path] = FoundDbOption,
 ) -> None:
     """Write every analyst decision as labeled training rows, for `inventory train --extra FILE`."""
     from pipelines.review import write_training_jsonl
     from pipelines.run.results_db import load_document
 
+    db_path = existing_db(db_path)
     conn = db.connect(db_path)
     try:
         count = write_training_jsonl(conn, lambda sha: load_document(conn, sha), out)

@@ -232,6 +232,7 @@ def _stages(opts: RunOptions, conn, run_id: int, folder: Path, codes: list[str],
         show("export", 1, 1)
     failed = failed_municipalities(conn, run_id)
     runs.set_status(conn, run_id, "done")
+    runs.write_pointer(runs.output_root(), db_path=opts.db_path, folder=folder, run_id=run_id, year=opts.year)
     seconds = time.monotonic() - started
     code = EXIT_MUNICIPALITY_ERRORS if failed else EXIT_OK
     log.info("run %d finished in %.0f s; %d municipalities in error", run_id, seconds, len(failed))
@@ -263,4 +264,4 @@ def crawled_municipalities(conn, run_id: int) -> set[str]:
 
 
 def default_folder(year: int) -> Path:
-    return Path(os.environ.get("INVENTORY_OUTPUT", "output")) / str(year)
+    return runs.output_root() / str(year)

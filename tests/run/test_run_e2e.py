@@ -278,3 +278,21 @@ def test_next_year_run_reuses_documents_carries_reviews_and_diffs(finished_run, 
     silent = [r for r in map(json.loads, (folder / "municipalities.jsonl").read_text(encoding="utf-8").splitlines())
               if r["kommunkod"] in lost]
     assert all("program_missing_since_last_year" in r["flag_reasons"] for r in silent)
+
+
+def test_review_and_export_find_the_latest_run_and_never_create_a_database(finished_run, tmp_path: Path) -> None:
+    folder, _registry, outcome = finished_run
+    pointer = json.loads((Path(os.environ["INVENTORY_OUTPUT"]) / "senaste_korning.json").read_text(encoding="utf-8"))
+    assert pointer["db"] == str((folder / "inventory.sqlite").resolve())
+    out = tmp_path / "g.xlsx"
+    result = CliRunner().invoke(app, ["review", "export", "--out", str(out)])  # no --db: the run's database
+    assert result.exit_code == 0, result.output
+    assert out.exists() and f"Databas: {folder / 'inventory.sqlite'}" in result.output
+    missing = tmp_path / "nowhere" / "inventory.sqlite"
+    for args in (["export", "--db", str(missing)], ["review", "export", "--db", str(missing)],
+                 ["review", "import", str(out), "--db", str(missing), "--reviewer", "Anna"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2 and "ingen databas" in result.output, args
+        assert not missing.exists() and not missing.parent.exists()
+    result = CliRunner().invoke(app, ["review", "import", str(out)], env={"INVENTORY_REVIEWER": ""})
+    assert result.exit_code == 2 and "--reviewer" in result.output  # who reviewed is required
