@@ -48,3 +48,4 @@ from kommun_inventering.cli import simweb as _simweb  # noqa: E402,F401
 from kommun_inventering.cli import run as _run  # noqa: E402,F401
 from kommun_inventering.cli import demo as _demo  # noqa: E402,F401
 from kommun_inventering.cli import crawl as _crawl  # noqa: E402,F401
+from kommun_inventering.cli import report as _report  # noqa: E402,F401

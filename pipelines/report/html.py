@@ -45,7 +45,7 @@ def map_data() -> dict[str, Any]:
 
 
 def _asset(name: str) -> str:
-    return resources.files("pipelines.report").joinpath(f"static/{name}").read_text(encoding="utf-8")
+    return resources.files("pipelines.report").joinpath(f"data/{name}").read_text(encoding="utf-8")
 
 
 def safe_url(url: str | None) -> str | None:
