@@ -34,7 +34,10 @@ def report_cmd(
     conn = db.connect(db_path)
     try:
         run_id = run if run is not None else _latest_run(conn, year)
-        path = report_run(conn, run_id, out or _run_folder(conn, run_id), lang=lang)
+        try:
+            path = report_run(conn, run_id, out or _run_folder(conn, run_id), lang=lang)
+        except LookupError as exc:  # an unknown run id
+            raise fail_usage(str(exc).strip("'\"")) from None
     finally:
         conn.close()
     typer.echo(str(path))
@@ -46,6 +49,7 @@ def review_serve_cmd(
     reviewer: str = typer.Option(..., "--reviewer", help="Who makes the decisions (stored with each one)."),
     port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port)."),
     db_path: Path = DbOption,
+    blobs: Optional[Path] = typer.Option(None, "--blobs", metavar="DIR", help="Document store (default: beside the database)."),
     lang: str = LangOption,
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the page in the default browser."),
 ) -> None:
@@ -65,7 +69,7 @@ def review_serve_cmd(
         run_id = run if run is not None else _latest_run(conn, None)
     finally:
         conn.close()
-    server = ReviewServer(Path(db_path), run_id, reviewer.strip(), port=port, lang=lang)
+    server = ReviewServer(Path(db_path), run_id, reviewer.strip(), port=port, lang=lang, blobs=blobs)
     typer.echo(f"Granskning av körning {run_id} på {server.url} (databas {db_path}). Avsluta med Ctrl-C."
                if lang == "sv" else f"Reviewing run {run_id} at {server.url} (database {db_path}). Stop with Ctrl-C.")
     if open_browser:
