@@ -32,9 +32,10 @@ def find_chromium() -> str | None:
 
 
 def chromium_or_skip() -> str:
+    """The browser's path; skip (locally) or fail (in CI, where .ci/run installs it) when it is missing."""
     exe = find_chromium()
     if exe is None:
-        pytest.skip("no Chromium found: browser tests need the system package (`apt-get install chromium`; "
+        (pytest.fail if os.environ.get("CI") else pytest.skip)("no Chromium found: browser tests need the system package (`apt-get install chromium`; "
                     "CI installs it in .ci/run) or CHROMIUM=/path/to/chrome")
     try:
         import websocket  # noqa: F401
@@ -139,6 +140,11 @@ class Page:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
         return path
+
+    def print_pdf(self) -> bytes:
+        """The page printed as the browser prints it (the page's own @page size and margins)."""
+        data = self.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, timeout=120)["data"]
+        return base64.b64decode(data)
 
     def close(self) -> None:
         self.ws.close()

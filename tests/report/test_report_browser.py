@@ -102,3 +102,17 @@ def test_screenshot_is_written(page, tmp_path: Path) -> None:
     top = page.eval("document.getElementById('karta').getBoundingClientRect().top + window.scrollY")
     map_shot = page.screenshot(target.with_name("rapport-karta.png"), full_height=900, top=top)
     assert map_shot.stat().st_size > 20_000
+
+
+def test_prints_on_landscape_a4_pages(page) -> None:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(page.print_pdf())
+    try:
+        width, height = pdf[0].get_size()
+        assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+        assert 6 <= len(pdf) <= 40  # sections on their own pages; 290 rows fit in a few
+        text = pdf[0].get_textpage().get_text_range()
+        assert "Skriv ut" not in text and "Nyckeltal" in text  # controls hidden, content there
+    finally:
+        pdf.close()
