@@ -202,3 +202,34 @@ def browser():
     b = Browser(exe)
     yield b
     b.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tests/browser_cdp.py URL OUT.png [HEIGHT] [ELEMENT_ID]``: a screenshot (for docs/images),
+    from the top of the page or of the element; prints the page's console errors."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    url, out = args[0], Path(args[1])
+    height = int(args[2]) if len(args) > 2 else 900
+    exe = find_chromium()
+    if exe is None:
+        print("no Chromium found", file=sys.stderr)
+        return 1
+    browser = Browser(exe)
+    try:
+        page = browser.new_page()
+        page.goto(url, height=height)
+        time.sleep(1.0)  # let the page fetch what it shows
+        top = page.eval(f"document.getElementById('{args[3]}').getBoundingClientRect().top + window.scrollY") if len(args) > 3 else 0
+        page.screenshot(out, full_height=height, top=top)
+        for error in page.console_errors():
+            print("console error:", error, file=sys.stderr)
+        page.close()
+    finally:
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -304,8 +304,8 @@ def render_report(
         by_county[m.county_code].append(m)
     total = len(municipalities)
     valid = counts.get("program_valid", 0)
-    meta = t["meta"].format(run_id=run.run_id, year=run.year, end=(run.finished_at or "–").replace("T", " ").rstrip("Z"),
-                            size=total, version=run.classifier_version or "–")
+    meta = t["meta"].format(run_id=run.run_id, year=run.year, end=(run.finished_at or "–").replace("T", " ")[:16],
+                            size=total)
     nav = "".join(f'<a href="#{anchor}">{escape(t[key])}</a>' for anchor, key in (
         ("jamforelse", "nav_figures"), ("diagram", "nav_charts"), ("karta", "nav_map"), ("lan", "nav_counties"),
         ("varfor", "nav_why"), ("kommuner", "nav_list")))
@@ -330,7 +330,7 @@ def render_report(
         f'<header><p class="sub">{escape(t["subtitle"])}</p><h1>{escape(t["title"].format(year=run.year))}</h1>'
         f'<p class="meta">{escape(meta)}</p><nav class="no-print">{nav}'
         f'<button type="button" id="skriv-ut">{escape(t["print"])}</button></nav>{keys}</header>'
-        f'<main>{body}</main><footer><p>{escape(t["footer"].format(version=version or "–"))}</p></footer>'
+        f'<main>{body}</main><footer><p>{escape(t["footer"].format(version=version or "–", classifier=run.classifier_version or "–"))}</p></footer>'
         f'<script>{_asset("report.js")}</script></body></html>'
     )
 

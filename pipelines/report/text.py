@@ -7,8 +7,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "title": ("Näringslivs- och tillväxtprogram i Sveriges kommuner {year}",
               "Business and growth programs of Sweden's municipalities {year}"),
     "subtitle": ("Rapport från inventeringen", "Inventory report"),
-    "meta": ("Körning {run_id}, år {year}. Klar {end}. {size} kommuner. Klassificerare {version}.",
-             "Run {run_id}, year {year}. Finished {end}. {size} municipalities. Classifier {version}."),
+    "meta": ("Körning {run_id}, inventeringsår {year}, klar {end}. {size} kommuner.",
+             "Run {run_id}, inventory year {year}, finished {end}. {size} municipalities."),
     "nav_figures": ("Jämförelse", "Comparison"),
     "nav_charts": ("Diagram", "Charts"),
     "nav_map": ("Karta", "Map"),
@@ -77,9 +77,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "open_document": ("öppna dokumentet", "open the document"),
     "program_link_title": ("Öppna programmet", "Open the program"),
     "until_further_notice": ("tills vidare", "until further notice"),
-    "footer": ("Skapad av kommun-inventering {version}. Uppgifterna kommer från samma körning som "
+    "footer": ("Skapad av kommun-inventering {version} (klassificerare {classifier}). Uppgifterna kommer från samma körning som "
                "kommuner.csv och inventering.xlsx; en analytikers granskning går före maskinens värden.",
-               "Made by kommun-inventering {version}. The figures come from the same run as kommuner.csv and "
+               "Made by kommun-inventering {version} (classifier {classifier}). The figures come from the same run as kommuner.csv and "
                "inventering.xlsx; an analyst's review wins over the machine's values."),
     "print": ("Skriv ut", "Print"),
 }

@@ -156,8 +156,7 @@ class ReviewSession:
                 "programdokument för en kommun som granskas" if self.lang == "sv"
                 else "program document of a municipality under review")
             out["link"] = doc.link if doc.link.startswith(("http://", "https://")) else None
-            out["tags"] = [self._tag(tag, getattr(c, tag), tag in doc.human_overrides,
-                                     [{"page": e.page, "quote": e.quote} for e in c.evidence.get(tag, [])])
+            out["tags"] = [self._tag(tag, getattr(c, tag), tag in doc.human_overrides, _evidence(c.evidence.get(tag, [])))
                            for tag in SHOWN_TAGS]
             out["facts"] = []
         out["sha256"] = doc.sha256 if doc is not None else None
@@ -267,6 +266,16 @@ class ReviewSession:
                                                       max(c["x1"] for c in ch_line) / p.width,
                                                       max(c["bottom"] for c in ch_line) / p.height)])
             return out
+
+
+def _evidence(items: Sequence[Any]) -> list[dict[str, Any]]:
+    """A tag's evidence for the page: page and quote, each (page, quote) once."""
+    out: list[dict[str, Any]] = []
+    for e in items:
+        entry = {"page": e.page, "quote": " ".join(str(e.quote).split())}
+        if entry not in out:
+            out.append(entry)
+    return out
 
 
 def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
