@@ -139,7 +139,7 @@ def _map(t: dict[str, str], municipalities: Sequence[MunicipalityResult], status
         m = names.get(code)
         status = statuses.get(code)
         name = m.name if m else shape["name"]
-        state = status_label(status, lang) if status else "–"
+        state = status_label(status, lang) if status else t["not_in_run"]
         cls = f"m s-{status}" if status else "m s-none"
         paths.append(f'<a href="#k-{code}"><path class="{cls}" data-kod="{code}" data-status="{status or ""}" '
                      f'd="{shape["d"]}"><title>{escape(name)}: {escape(state)}</title></path></a>')
@@ -313,7 +313,7 @@ def render_report(
             f'({percent_text(valid / total if total else None, lang)}) {escape(t["key_found"])}</div>'
             f'<div><b>{figures["flagged"]}</b> {escape(t["key_flagged"])}</div>'
             f'<div><b>{figures["reviewed"]}</b> {escape(t["key_reviewed"])}</div></div>')
-    status_css = "".join(f".s-{s}{{fill:{c}}}" for s, c in STATUS_COLOURS.items())
+    status_css = "".join(f".s-{s}{{fill:{c}}}" for s, c in STATUS_COLOURS.items()) + ".s-none{fill:#fff}"
     body = "".join([
         _comparison(t, run, figures, prev, lang),
         _charts(t, run, figures, prev, counts, lang),

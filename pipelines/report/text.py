@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "map_counties": ("Län efter andel kommuner med giltigt program", "Counties by share of municipalities with a valid program"),
     "map_zoom": ("Visa län:", "Show county:"),
     "map_all": ("Hela Sverige", "All of Sweden"),
+    "not_in_run": ("inte med i körningen", "not in the run"),
     "map_hint": ("Klicka på en kommun för att se den i listan.", "Click a municipality to see it in the list."),
     "map_source": ("Kartdata: {source}.", "Map data: {source}."),
     "counties_title": ("Per län", "By county"),

@@ -77,3 +77,11 @@ def test_no_program_reasons_are_listed_in_swedish() -> None:
     assert "webbplatsen kunde inte genomsökas" in why and "endast utgånget program" in why
     assert "crawl_failed" in why  # as a data attribute only …
     assert ">crawl_failed<" not in why  # … never as text
+
+
+def test_a_partial_run_shows_the_other_municipalities_as_not_in_the_run() -> None:
+    run, municipalities, documents = make_results()
+    html = render_report(run, municipalities[:3], documents)
+    assert html.count('class="m s-none"') == 287
+    assert "inte med i körningen" in html and ".s-none{fill:#fff}" in html
+    assert html.count('<tr id="k-') == 3
