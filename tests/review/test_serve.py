@@ -122,3 +122,13 @@ def test_guards_host_header_and_write_header(served) -> None:
     assert status == 403
     status, body = _post(f"{server.url}api/item/0/decide", {"tag": "nonsense", "value": True}, {"X-Granskning": "1"})
     assert status == 400 and "nonsense" in body["error"]
+
+
+def test_english_on_request(sample, conn) -> None:
+    run, municipalities, documents = sample
+    session = ReviewSession(conn, run, municipalities, documents, "Anna", lang="en")
+    view = session.item_view(next(i for i, item in enumerate(session.items) if item.kind == "document"))
+    assert view["kind_label"] == "Document" and view["status_label"] == "not reviewed"
+    names = {t["tag"]: t["name"] for t in view["tags"]}
+    assert names["sustainability"] == "sustainability" and names["co_created"] == "co-created with business"
+    assert all(o[1] in ("yes", "no") for t in view["tags"] if t["kind"] == "bool" for o in t["options"])
