@@ -69,7 +69,12 @@ def review_serve_cmd(
         run_id = run if run is not None else _latest_run(conn, None)
     finally:
         conn.close()
-    server = ReviewServer(Path(db_path), run_id, reviewer.strip(), port=port, lang=lang, blobs=blobs)
+    try:
+        server = ReviewServer(Path(db_path), run_id, reviewer.strip(), port=port, lang=lang, blobs=blobs)
+    except OSError as exc:  # the port is taken
+        raise fail_usage(f"cannot listen on 127.0.0.1:{port} ({exc.strerror}); try another --port") from None
+    except LookupError as exc:  # an unknown run id
+        raise fail_usage(str(exc).strip("'\"")) from None
     typer.echo(f"Granskning av körning {run_id} på {server.url} (databas {db_path}). Avsluta med Ctrl-C."
                if lang == "sv" else f"Reviewing run {run_id} at {server.url} (database {db_path}). Stop with Ctrl-C.")
     if open_browser:

@@ -75,3 +75,25 @@ def test_review_server_reads_the_run_and_its_stored_pdfs(small_run) -> None:
         assert any(session.boxes(doc.sha256, page, quote) for page, quote in quotes), quotes
     finally:
         server.close()
+
+
+def test_review_serve_command_starts_on_loopback_and_stops(small_run, monkeypatch) -> None:
+    from pipelines.review.serve import ReviewServer
+
+    folder, outcome = small_run
+    seen = {}
+
+    def fake_serve(self) -> None:  # noqa: ANN001 - stands in for the blocking loop; Ctrl-C at once
+        seen["address"] = self.server_address
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ReviewServer, "serve_forever", fake_serve)
+    args = ["review", "serve", "--db", str(folder / "inventory.sqlite"), "--port", "0", "--no-open"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "--reviewer" in result.output  # who reviews is required
+    result = CliRunner().invoke(app, [*args, "--reviewer", "Anna"])
+    assert result.exit_code == 0, result.output
+    assert seen["address"][0] == "127.0.0.1"
+    assert f"http://127.0.0.1:{seen['address'][1]}/" in result.output and "Granskning av körning" in result.output
+    result = CliRunner().invoke(app, [*args, "--reviewer", "Anna", "--run", "999"])
+    assert result.exit_code == 2 and "999" in result.output
