@@ -86,7 +86,7 @@ class MunicipalityResult:
     decision_detail: str | None = None  # free text, Swedish (rows decided before reason parameters existed)
     #: classify.decide.STATUSES: program_valid, program_validity_unknown, program_expired, program_draft,
     #: program_known_no_document, no_program, not_reached
-    status: str = "no_program"
+    status: str | None = None  # see effective_status
     #: What the exports need to word the reason: from_year/to_year, from/to, document, sha256
     reason_params: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.0
@@ -99,6 +99,11 @@ class MunicipalityResult:
     reviewed_by: str | None = None
     reviewed_at: str | None = None
     human_overrides: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def effective_status(self) -> str:
+        """The decision's status; for results stored before decisions carried one, derived (derive_status)."""
+        return self.status or derive_status(self.program_found, self.decision_reason, self.crawl_status)
 
     @property
     def program_url(self) -> str | None:
@@ -293,10 +298,20 @@ def _year_of(results: Sequence[MunicipalityResult | DocumentResult]) -> int | No
 UNDECIDED_STATUSES = ("not_reached", "program_known_no_document", "program_validity_unknown")
 
 
-def derive_status(program_found: bool, reason: str | None, crawl_failed: bool = False) -> str:
-    """The status of a decision stored without one (before migration 050), from its found/reason."""
+#: Crawl statuses of a site that was not read (older results: see derive_status).
+_NOT_REACHED_CRAWLS = frozenset({"unreachable", "timeout", "error", "robots_disallowed", "failed", "blocked",
+                                 "robots", "not_crawled"})
+
+
+def derive_status(program_found: bool, reason: str | None, crawl_status: str | None = None) -> str:
+    """The status of a decision stored without one (before migration 050), from found/reason/crawl."""
     if program_found:
         return "program_valid"
-    return {"expired_only": "program_expired", "draft_only": "program_draft",
-            "program_known_no_document": "program_known_no_document",
-            "crawl_failed": "not_reached", "not_decided": "not_reached"}.get(reason or "", "no_program")
+    by_reason = {"expired_only": "program_expired", "draft_only": "program_draft",
+                 "program_known_no_document": "program_known_no_document",
+                 "crawl_failed": "not_reached", "not_decided": "not_reached"}
+    if reason in by_reason:
+        return by_reason[reason]
+    if crawl_status in _NOT_REACHED_CRAWLS and reason in (None, "nothing_found"):
+        return "not_reached"
+    return "no_program"

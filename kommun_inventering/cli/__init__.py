@@ -47,6 +47,7 @@ def main(
 # Command modules register themselves on `app` when imported (analysts' commands first). They import
 # heavy libraries (scikit-learn, Scrapy, pandas, openpyxl) inside the commands, so `--help` is quick.
 from kommun_inventering.cli import run as _run  # noqa: E402,F401
+from kommun_inventering.cli import report as _report  # noqa: E402,F401
 from kommun_inventering.cli import demo as _demo  # noqa: E402,F401
 from kommun_inventering.cli import crawl as _crawl  # noqa: E402,F401
 from kommun_inventering.cli import extract as _extract  # noqa: E402,F401

@@ -104,7 +104,7 @@ def municipality_action_plan(m: MunicipalityResult) -> bool | None:
 def program_found_value(m: MunicipalityResult) -> Any:
     """ja/nej, or "okänt" where the machine cannot say no: a site not reached, a program known only
     from a page about it, a program whose validity could not be told."""
-    if not m.program_found and m.status in UNDECIDED_STATUSES:
+    if not m.program_found and m.effective_status in UNDECIDED_STATUSES:
         return UNKNOWN
     return m.program_found
 
@@ -119,7 +119,7 @@ MUNICIPALITY_COLUMNS: list[Column] = [
     _col("lan", "text", lambda m: m.county_name, 18),
     _col("webbplats", "url", lambda m: m.website, 26),
     _col("program_found", "bool", lambda m: program_found_value(m), 10),
-    _col("status", "code:status", lambda m: m.status, 22),
+    _col("status", "code:status", lambda m: m.effective_status, 22),
     _col("titel", "text", lambda m: m.primary.title if m.primary and m.program_found else None, 40),
     _col("lank", "url", lambda m: m.program_url if m.program_found else None, 40),
     _col("program_type", "code:program_type", _primary_tag("program_type"), 18),

@@ -125,7 +125,7 @@ def municipality_record(m: MunicipalityResult) -> dict[str, Any]:
         "website": m.website,
         "crawl_status": m.crawl_status,
         "program_found": m.program_found,
-        "status": m.status,
+        "status": m.effective_status,
         "program_url": m.program_url if m.program_found else None,
         "program_title": primary.title if primary else None,
         "decision_reason": m.decision_reason,

@@ -80,7 +80,7 @@ def summary_figures(
     out["documents_reviewed"] = sum(1 for d in documents if d.review_status == "reviewed")
     reasons = Counter(m.decision_reason or "nothing_found" for m in municipalities if not m.program_found)
     out["no_program_reasons"] = dict(sorted(reasons.items()))
-    out["statuses"] = dict(sorted(Counter(m.status for m in municipalities).items()))
+    out["statuses"] = dict(sorted(Counter(m.effective_status for m in municipalities).items()))
     out["program_known_no_document"] = out["statuses"].get("program_known_no_document", 0)
     out["not_reached"] = out["statuses"].get("not_reached", 0)
     return out

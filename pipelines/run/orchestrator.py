@@ -26,6 +26,7 @@ from crawler.registry import Municipality
 from crawler.runner import CrawlFailed
 from storage import db, runs
 from pipelines.export import write_exports
+from pipelines.report import write_report
 from pipelines.run.classify_stage import classify_municipality, decided_municipalities
 from pipelines.run.crawl_stage import FAILED_CRAWL, crawl_run, crawl_snapshot
 from pipelines.run.extract_stage import extract_run, municipality_names
@@ -255,8 +256,10 @@ def export_run(conn, run_id: int, folder: Path, *, lang: str = "sv", dialect: st
     info, municipalities, documents = load_results(conn, run_id)
     previous = runs.previous_finished_run(conn, run_id, info.year)
     prev = load_results(conn, previous) if previous is not None else None
-    return write_exports(folder, info, municipalities, documents, lang=lang, dialect=dialect, previous=prev,
-                         with_2017_reference=with_2017_reference)
+    paths = write_exports(folder, info, municipalities, documents, lang=lang, dialect=dialect, previous=prev,
+                          with_2017_reference=with_2017_reference)
+    paths["report"] = write_report(folder, info, municipalities, documents, previous=prev, lang=lang)
+    return paths
 
 
 def crawled_municipalities(conn, run_id: int) -> set[str]:

@@ -100,7 +100,7 @@ def municipality_results(conn: sqlite3.Connection, run_id: int, documents: list[
         decided = m["program_found"] is not None
         flags = json.loads(m["flag_reasons_json"] or "[]")
         reason = m["reason"] if decided else "not_decided"
-        status = m["status"] or derive_status(bool(m["program_found"]), reason)
+        status = m["status"] or derive_status(bool(m["program_found"]), reason, m["crawl_status"])
         out.append(
             MunicipalityResult(
                 kommunkod=m["kommunkod"], name=m["name"], county_code=m["county_code"], county_name=m["county_name"],

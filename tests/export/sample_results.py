@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 
 from classify.document import Classification, Evidence
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo
@@ -75,7 +74,8 @@ def _with_linked_plan(program: DocumentResult, plan: DocumentResult) -> Document
     c.action_plan = True
     c.evidence.setdefault("action_plan", []).append(
         Evidence(page=None, quote=plan.title or plan.doc_id, source="linked_document", confidence=0.8))
-    return dataclasses.replace(program, classification=c)
+    program.classification = c  # as pipelines.run.results_db does: the decision's view on the shared document
+    return program
 
 
 def make_municipalities(documents: list[DocumentResult]) -> list[MunicipalityResult]:

@@ -1,0 +1,92 @@
+"""The report's own words, Swedish first, English second (the shared vocabulary is in
+:mod:`pipelines.export.labels`; the statuses in :mod:`pipelines.report.status`)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Näringslivs- och tillväxtprogram i Sveriges kommuner {year}",
+              "Business and growth programs of Sweden's municipalities {year}"),
+    "subtitle": ("Rapport från inventeringen", "Inventory report"),
+    "meta": ("Körning {run_id}, inventeringsår {year}, klar {end}. {size} kommuner.",
+             "Run {run_id}, inventory year {year}, finished {end}. {size} municipalities."),
+    "nav_figures": ("Jämförelse", "Comparison"),
+    "nav_charts": ("Diagram", "Charts"),
+    "nav_map": ("Karta", "Map"),
+    "nav_counties": ("Län", "Counties"),
+    "nav_why": ("Varför inget program", "Why no program"),
+    "nav_list": ("Alla kommuner", "All municipalities"),
+    "key_found": ("kommuner har ett giltigt program", "municipalities have a valid program"),
+    "key_of": ("av", "of"),
+    "key_flagged": ("flaggade för granskning", "flagged for review"),
+    "key_reviewed": ("granskade", "reviewed"),
+    "figures_title": ("Nyckeltal jämfört med förra körningen och inventeringen 2017",
+                      "Key figures beside the previous run and the 2017 inventory"),
+    "measure": ("Mått", "Measure"),
+    "this_run": ("Denna körning ({year})", "This run ({year})"),
+    "previous_run": ("Förra körningen ({year})", "Previous run ({year})"),
+    "published_2017": ("Inventeringen 2017", "2017 inventory"),
+    "share_note": ("Andelen med program räknas på alla kommuner; typ, regional koppling, handlingsplan och "
+                   "teman räknas som andel av de hittade programmen, som i inventeringen 2017.",
+                   "The share with a program is of all municipalities; type, regional link, action plan and "
+                   "themes are shares of the programs found, as the 2017 inventory counted them."),
+    "charts_title": ("Diagram", "Charts"),
+    "chart_found": ("Kommuner med program", "Municipalities with a program"),
+    "chart_type": ("Typ av program", "Type of program"),
+    "chart_regional": ("Regional koppling", "Regional link"),
+    "chart_action": ("Handlingsplan", "Action plan"),
+    "chart_sustainability": ("Hållbarhet", "Sustainability"),
+    "chart_success": ("Framgångsfaktorer", "Success factors"),
+    "chart_status": ("Kommunernas status", "The municipalities' status"),
+    "chart_why": ("Varför inget program", "Why no program"),
+    "row_found": ("Program hittat", "Program found"),
+    "row_action": ("Har handlingsplan", "Has an action plan"),
+    "row_sustainability": ("Hållbarhet betonas", "Sustainability stressed"),
+    "no_data": ("uppgift saknas", "no figure"),
+    "map_title": ("Karta", "Map"),
+    "map_municipalities": ("Kommuner efter status", "Municipalities by status"),
+    "map_counties": ("Län efter andel kommuner med giltigt program", "Counties by share of municipalities with a valid program"),
+    "map_zoom": ("Visa län:", "Show county:"),
+    "map_all": ("Hela Sverige", "All of Sweden"),
+    "not_in_run": ("inte med i körningen", "not in the run"),
+    "map_hint": ("Klicka på en kommun för att se den i listan.", "Click a municipality to see it in the list."),
+    "map_source": ("Kartdata: {source}.", "Map data: {source}."),
+    "counties_title": ("Per län", "By county"),
+    "county": ("Län", "County"),
+    "municipalities": ("Kommuner", "Municipalities"),
+    "share_valid": ("Andel med giltigt program", "Share with a valid program"),
+    "why_title": ("Varför inget program", "Why no program"),
+    "reason": ("Orsak", "Reason"),
+    "count": ("Antal", "Count"),
+    "why_note": ("Kommuner utan giltigt program, efter orsak.", "Municipalities without a valid program, by reason."),
+    "list_title": ("Alla kommuner", "All municipalities"),
+    "list_filter": ("Filtrera:", "Filter:"),
+    "list_hint": ("Klicka på en kolumnrubrik för att sortera.", "Click a column header to sort."),
+    "col_code": ("Kod", "Code"),
+    "col_municipality": ("Kommun", "Municipality"),
+    "col_county": ("Län", "County"),
+    "col_status": ("Status", "Status"),
+    "col_program": ("Program", "Program"),
+    "col_type": ("Typ", "Type"),
+    "col_valid": ("Giltigt", "Valid"),
+    "col_regional": ("Regional koppling", "Regional link"),
+    "col_action": ("Handlingsplan", "Action plan"),
+    "col_sustainability": ("Hållbarhet", "Sustainability"),
+    "col_evidence": ("Belägg", "Evidence"),
+    "col_review": ("Granskning", "Review"),
+    "evidence_summary": ("{n} belägg", "{n} quotes"),
+    "page": ("s.", "p."),
+    "open_document": ("öppna dokumentet", "open the document"),
+    "program_link_title": ("Öppna programmet", "Open the program"),
+    "until_further_notice": ("tills vidare", "until further notice"),
+    "footer": ("Skapad av kommun-inventering {version} (klassificerare {classifier}). Uppgifterna kommer från samma körning som "
+               "kommuner.csv och inventering.xlsx; en analytikers granskning går före maskinens värden.",
+               "Made by kommun-inventering {version} (classifier {classifier}). The figures come from the same run as kommuner.csv and "
+               "inventering.xlsx; an analyst's review wins over the machine's values."),
+    "print": ("Skriv ut", "Print"),
+}
+
+
+def texts(lang: str) -> dict[str, str]:
+    """All report strings in ``lang`` (sv or en)."""
+    i = 0 if lang == "sv" else 1
+    return {key: pair[i] for key, pair in TEXT.items()}
