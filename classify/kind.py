@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import GenreSignals, own_title, rule_role
+from classify.genre import GenreSignals, own_title, rule_role, rule_score
 from classify.model import ModelInput, RelevanceModel, model_input
 from classify.segment import DocText, Hit
 
@@ -22,7 +22,9 @@ _NARINGSLIV = r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|p
 _TILLVAXT = r"tillväxt\w*(?:program|strategi|plan)\w*|tillväxt-\s(?:och|&)\s|(?:strategi|program)\w* för (?:\w+ )?(?:hållbar |ökad |fortsatt )?tillväxt"
 _TYPE_RE = re.compile(rf"(?P<n>{_NARINGSLIV})|(?P<t>{_TILLVAXT})")
 #: Roles that are about a program but never the program itself.
-_NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news"}
+_NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news", "summary_page", "other_issuer"}
+#: Roles that are the program itself.
+PROGRAM_ROLES = ("program", "program_webpage", "draft_program")
 #: Roles issued by someone else (the region, a business region): the municipality's only if clearly so.
 _OTHER_ISSUER = {"regional_rus", "business_region_strategy"}
 UNCERTAIN = (0.3, 0.7)
@@ -76,10 +78,11 @@ def program_type(doc: DocText) -> tuple[str, Evidence | None]:
 
 def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | None, item: ModelInput | None = None) -> Kind:
     f = signals.features
-    rule_p = _sigmoid(f["rule_score"])
+    rule = rule_score(f)
+    rule_p = _sigmoid(rule)
     if model is not None:
         model_p = model.predict(item or model_input(doc, f))
-        p = _sigmoid(MODEL_WEIGHT * _logit(model_p) + (1.0 - MODEL_WEIGHT) * f["rule_score"])
+        p = _sigmoid(MODEL_WEIGHT * _logit(model_p) + (1.0 - MODEL_WEIGHT) * rule)
     else:
         model_p = p = rule_p
     role = rule_role(doc, f)
@@ -97,9 +100,14 @@ def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | Non
         flags.append(f"relevance uncertain (p={p:.2f})")
     if relevant and f.get("t_joint") and f.get("t_biz_program"):
         flags.append("joint strategy of several municipalities: judgement call")
-    if relevant and role not in ("program", "draft_program"):
+    if (not relevant and role == "program" and f.get("fmt_file") and (f.get("t_biz_program") or f.get("tb_biz_program"))
+            and (p >= 0.2 or rule_p >= 0.3)):
+        # a file whose own title names a business program, with no genre evidence against it
+        flags.append(f"the title names a business program but relevance is doubtful (p={p:.2f})")
+        relevant = True
+    if relevant and role not in PROGRAM_ROLES:
         role = "draft_program" if f.get("t_draft") else "program"
-    elif not relevant and role in ("program", "draft_program"):
+    elif not relevant and role in PROGRAM_ROLES:
         role = "other"
     kind = Kind(relevant=relevant, probability=p, doc_role=role, flags=flags)
     if relevant:

@@ -39,7 +39,7 @@ from classify.segment import DocText
 log = logging.getLogger(__name__)
 
 #: Bump when features or the pipeline change: a saved model of another version is rebuilt.
-FEATURE_VERSION = "genre-14"
+FEATURE_VERSION = "genre-15"
 MODEL_PATH = Path(__file__).parent / "data" / "model.joblib"
 TEXT_CHARS = 1500
 GOTLAND = "0980"
@@ -60,7 +60,8 @@ def _features(items: Sequence[ModelInput]) -> list[dict[str, float]]:
 
 
 def doctext(document: Document) -> DocText:
-    return DocText(list(document.pages), document.title or "", document.url or "", document.anchor_text or "")
+    fmt = document.format or document.metadata.get("format") or ""
+    return DocText(list(document.pages), document.title or "", document.url or "", document.anchor_text or "", str(fmt).lower())
 
 
 def model_input(doc: DocText, features: dict[str, float]) -> ModelInput:
