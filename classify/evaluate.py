@@ -196,6 +196,8 @@ def score(golds: Sequence[dict[str, Any]], preds: Sequence[Classification], ids:
     for tag, labels in CATEGORICAL.items():
         pairs = [(golds[i].get(tag), getattr(preds[i], tag)) for i in rel_idx]
         rep.accuracy[tag] = sum(g == p for g, p in pairs) / len(pairs) if pairs else 1.0
+        if ids is not None and tag != "valid_in_year":
+            rep.errors += [f"{ids[i]} {tag}: gold {g} predicted {p}" for i, (g, p) in zip(rel_idx, pairs) if g != p]
         rep.macro_f1[tag] = _macro_f1(pairs, [lab for lab in labels if lab is not None])
         rep.confusion[tag] = dict(Counter(pairs))
     for tag in DATE_TAGS:

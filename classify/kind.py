@@ -14,12 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import GenreSignals, own_title, rule_role, rule_score
+from classify.genre import BIZ_PROGRAM, GenreSignals, own_title, rule_role, rule_score
 from classify.model import ModelInput, RelevanceModel, model_input
 from classify.segment import DocText, Hit
 
-_NARINGSLIV = r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|plan|policy)\w*|näringslivs-\s(?:och|&)\s"
-_TILLVAXT = r"tillväxt\w*(?:program|strategi|plan)\w*|tillväxt-\s(?:och|&)\s|(?:strategi|program)\w* för (?:\w+ )?(?:hållbar |ökad |fortsatt )?tillväxt"
+#: The type follows the genre noun (program or strategi) with its subject word (näringsliv or
+#: tillväxt); näringslivsplan, näringslivspolicy, tillväxtplan and every other name are "annat".
+_NARINGSLIV = (r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strateg)\w*|strategiskt näringslivsprogram"
+               r"|näringslivs-\s(?:och|&)\s\w*(?:program|strateg)")
+_TILLVAXT = (r"tillväxt\w*(?:program|strateg)\w*|tillväxt-\s(?:och|&)\s\w*(?:program|strateg)"
+             r"|(?:strategi|program)\w* för (?:\w+ )?(?:hållbar |ökad |fortsatt )?tillväxt")
 _TYPE_RE = re.compile(rf"(?P<n>{_NARINGSLIV})|(?P<t>{_TILLVAXT})")
 #: Roles that are about a program but never the program itself.
 _NEVER_PROGRAM = {"protocol", "tjansteskrivelse", "news", "summary_page", "other_issuer"}
@@ -66,7 +70,10 @@ def _cite(doc: DocText, text: str) -> Evidence:
 
 def program_type(doc: DocText) -> tuple[str, Evidence | None]:
     """Type from the document's own title: the leading business/growth word decides."""
-    candidates = [own_title(doc)] + doc.first_lines[:4]
+    title = own_title(doc)
+    # a title that names a business program decides alone ("Ge idéerna plats! Handlingsprogram för
+    # ett bättre företagsklimat" is annat, whatever else the first lines list)
+    candidates = [title] if BIZ_PROGRAM.search(re.sub(r"(?<=\w)[.!:]\s+(?=\w)", " ", title.lower())) else [title] + doc.first_lines[:4]
     for cand in candidates:
         m = _TYPE_RE.search(cand.lower())
         if m:

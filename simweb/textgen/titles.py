@@ -29,8 +29,6 @@ NARINGSLIV = (
     TitleForm("Näringslivsstrategi för {kommun}", "näringslivsstrategin", "strategin"),
     TitleForm("Strategiskt näringslivsprogram", "det strategiska näringslivsprogrammet", "programmet"),
     TitleForm("Näringslivspolitiskt program", "det näringslivspolitiska programmet", "programmet"),
-    TitleForm("Näringslivsplan", "näringslivsplanen", "planen"),
-    TitleForm("Näringslivspolicy för {kommun}", "näringslivspolicyn", "policyn"),
     TitleForm("{gen} näringslivsprogram", "näringslivsprogrammet", "programmet"),
     TitleForm("Näringslivs- och tillväxtstrategi", "näringslivs- och tillväxtstrategin", "strategin"),
 )
@@ -42,7 +40,10 @@ TILLVAXT = (
     TitleForm("Strategi för hållbar tillväxt", "strategin för hållbar tillväxt", "strategin"),
     TitleForm("Tillväxt- och näringslivsprogram", "tillväxt- och näringslivsprogrammet", "programmet"),
 )
+#: Plan and policy are "annat" (the 2017 inventory's "annat namn, ex plan/policy").
 ANNAT = (
+    TitleForm("Näringslivsplan", "näringslivsplanen", "planen"),
+    TitleForm("Näringslivspolicy för {kommun}", "näringslivspolicyn", "policyn"),
     TitleForm("Plan för näringslivsutveckling", "planen för näringslivsutveckling", "planen"),
     TitleForm("Handlingsprogram för näringslivet", "handlingsprogrammet för näringslivet", "programmet"),
     TitleForm("Policy för företagsklimat", "policyn för företagsklimatet", "policyn"),
