@@ -13,6 +13,8 @@ import logging
 from datetime import date
 from typing import Any, Iterable
 
+from classify.calibrate import Calibrator
+from classify.calibrate import load as load_calibration
 from classify.document import TAG_KEYS, Classification, Document, Evidence
 from classify.genre import genre_features
 from classify.kind import assess_kind
@@ -31,9 +33,11 @@ _FLAG_VALIDITY = ("too far", "only weak date", "no validity statement", "open-en
 class Classifier:
     """Holds the model and gazetteer; ``classify`` is cheap and thread-safe."""
 
-    def __init__(self, model: RelevanceModel | None | str = "auto", gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, model: RelevanceModel | None | str = "auto", gazetteer: Gazetteer | None = None,
+                 calibrator: Calibrator | None = None) -> None:
         self.model = load_model() if model == "auto" else model  # type: ignore[assignment]
         self.gazetteer = gazetteer or load_gazetteer()
+        self.calibrator = calibrator or load_calibration()
 
     @property
     def model_hash(self) -> str:
@@ -43,7 +47,7 @@ class Classifier:
         year = year or date.today().year
         doc = doctext(document)
         signals = genre_features(doc, document.municipality == GOTLAND)
-        kind = assess_kind(doc, signals, self.model, model_input(doc, signals.features))
+        kind = assess_kind(doc, signals, self.model, model_input(doc, signals.features), self.calibrator)
         out = Classification(
             id=document.id,
             relevant=kind.relevant,

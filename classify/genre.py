@@ -165,11 +165,12 @@ _PROGRAM_HEADING = re.compile(
 #: Issuers that are never the municipality: a newspaper, a party, a university, a consultancy, a
 #: business association, another country's municipality.
 OTHER_ISSUER = re.compile(
-    r"\b(?:ledare|ledarsida|debatt|insändare|krönika|prenumerera|läs e-tidningen|redaktion\w*)\b"
-    r"|\b(?:socialdemokraterna|moderaterna|centerpartiet|liberalerna|kristdemokraterna|sverigedemokraterna|vänsterpartiet|miljöpartiet)\b"
-    r"|\b(?:examensarbete|kandidatuppsats|magisteruppsats|masteruppsats|uppsats|handledare|examinator|högskolepoäng|institutionen för)\b"
-    r"|\b(?:vår kund|vår uppdragsgivare|kundcase)\b|\b(?:företagarna|handelskammare\w*)\b (?:i|har|anser|vill)"
-    r"|\b(?:fullmäktige i \w+ stad|kommunen i finland|finland|åland|\bkommunstyrelsen i \w+ stad)\b|\bkommittén?s? slutrapport|slutbetänkande"
+    r"(?m)^\s*(?:ledare|debatt|insändare|krönika)\s*$|\b(?:ledarsida\w*|ledarredaktion\w*|debattartikel\w*|insändare|krönikör|prenumerera|e-tidningen)\b"
+    r"|\b(?:socialdemokraterna|moderaterna|centerpartiet|liberalerna|kristdemokraterna|sverigedemokraterna|vänsterpartiet|miljöpartiet)"
+    r" (?:i|vill|anser|föreslår|kräver)\b|\bvårt parti\b|partiprogram|valmanifest"
+    r"|\b(?:examensarbete|kandidatuppsats|magisteruppsats|masteruppsats|handledare|examinator|högskolepoäng)\b"
+    r"|\b(?:vår kund|vår uppdragsgivare|kundcase)\b"
+    r"|\b(?:kommunen i finland|i finland|åland\w*|finska kommun\w*)\b|\bkommittén?s? slutrapport|slutbetänkande"
 )
 
 
