@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 CLASSIFIER_VERSION = "classify-1"
 #: Validity notes that are worth an analyst's look (others are kept as evidence notes only).
-_FLAG_VALIDITY = ("too far", "only weak date", "no validity statement", "open-ended")
+_FLAG_VALIDITY = ("too far", "only weak date")
+#: How often the validity read from the opening pages is right, by answer (real-dev, in sample).
+_VALIDITY_TRUST = {True: 0.95, False: 0.95, None: 0.85}
 
 
 class Classifier:
@@ -84,10 +86,10 @@ class Classifier:
         out.yearly_activities = themes.yearly_activities
         evidence.update(themes.evidence)
 
-        conf = kind.probability
-        if validity.valid_in_year is None:
-            conf *= 0.6
-            flags.append(f"cannot tell whether it applied in {year}")
+        # confidence covers the tags that decide the row: relevance, and whether it applied in the year
+        # (a validity the text cannot tell is an honest None; the municipality decision flags it if
+        # this document is the one chosen)
+        conf = kind.probability * _VALIDITY_TRUST.get(validity.valid_in_year, 1.0)
         out.confidence = round(conf, 3)
         out.flag_reasons = list(dict.fromkeys(flags))
         out.flagged = bool(out.flag_reasons)

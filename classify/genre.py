@@ -32,7 +32,7 @@ _OTHER_TITLE = {
     "vision": r"\bvision\b|^\s*\w+ 20[3-5]\d\s*$",
     "tourism_strategy": r"turism|besöksnäring|destination",
     "rural_strategy": r"landsbygd|lokal utvecklingsstrategi|leader|\blag\b|serviceplan|serviceprogram|byautveckling",
-    "evaluation_report": r"utvärdering|slutrapport|omvärldsanalys|rapport|analys|underlag|undersökning|enkät|kartläggning|uppföljning av",
+    "evaluation_report": r"utvärdering|slutrapport|omvärldsanalys|rapport|analys|underlag|undersökning|enkät|kartläggning|uppföljning(?: av| 20\d\d| –)",
     "other_policy": r"upphandling|miljöprogram|miljöpolicy|klimatstrategi|energiplan|bostadsförsörjning|kulturplan|folkhälsa|"
                     r"trafikstrategi|digitalisering|arbetsgivarpolicy|kommunikationspolicy|integrationsprogram|skolplan|avfallsplan|"
                     r"riktlinje|reglemente|delegationsordning|taxa|lokalförsörjning|mark- och exploatering|markpolicy|exploateringspolicy",
@@ -150,6 +150,8 @@ POINTS_TO_DOCUMENT = re.compile(
     r"|ladda (?:ner|hem) (?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)|innehåll på \d+ minuter"
     r"|under rubriken|(?:programmet|strategin|policyn|planen) (?:i sin helhet|finns (?:att läsa|att ladda|här|nedan|som))"
 )
+#: A web page that says it carries the program's own text.
+_FULL_TEXT = re.compile(r"sidan (?:innehåller|återger) (?:\w+ )?(?:fullständiga|hela) text|(?:hela|fullständiga) texten (?:i|till|ur) |nedan följer (?:\w+ )?(?:programmet|strategin|policyn)")
 #: A strategy still being written ("under framtagning", "förväntas tas upp för beslut").
 IN_PROCESS = re.compile(
     r"under framtagning|under bearbetning|håller på att tas fram|(?:förväntas|ska|planeras) (?:tas upp för|antas|beslutas)"
@@ -354,6 +356,8 @@ def summarises_program(doc: DocText, f: dict[str, float]) -> bool:
     about = f["adoption_reported"] + f["points_to_document"] + f["in_process"]
     if f["in_process"]:
         return True
+    if doc.search(_FULL_TEXT, 2500, flat=True):  # "Den här sidan innehåller strategins fullständiga text"
+        return False
     return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"]
 
 
@@ -378,7 +382,7 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "news"
     title = own_title(doc).lower()
     for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
-        if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag", title)):
+        if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag|uppföljning", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
     if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or not f["t_biz_program"]):

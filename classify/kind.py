@@ -24,6 +24,7 @@ from classify.segment import DocText, Hit
 #: The type follows the genre noun (program or strategi) with its subject word (näringsliv or
 #: tillväxt); näringslivsplan, näringslivspolicy, tillväxtplan and every other name are "annat".
 _NARINGSLIV = (r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strateg)\w*|strategiskt näringslivsprogram"
+               r"|(?<!\w)(?:strategi|program)(?:n|met)? för (?:\w+ )?näringsliv\w*"
                r"|näringslivs-\s(?:och|&)\s\w*(?:program|strateg)")
 _TILLVAXT = (r"tillväxt\w*(?:program|strateg)\w*|tillväxt-\s(?:och|&)\s\w*(?:program|strateg)"
              r"|(?:strategi|program)\w* för (?:\w+ )?(?:hållbar |ökad |fortsatt )?tillväxt")

@@ -49,24 +49,30 @@ _SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\
 # Co-creation: a sentence that names business actors together with a way they took part
 # (process verb or participation format), told as something that happened, not a future intention.
 _CO_PROCESS = re.compile(
-    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
+    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|utarbetat|formulerat|skriven|skrivet|skrivits|bedrivits|gjorts|är gjort|genomförts|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
     r"|formulerats|tagit form|varit delaktig\w*|deltagit|medverkat|bidragit|lämnat synpunkter|inspel|synpunkter|varit (?:med|styrgrupp|referensgrupp)"
     r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog|ligger till grund|bygger på|utgår från"
 )
 _CO_FORMAT = re.compile(
-    r"workshop\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
+    r"workshop\w*|företagsbesök\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
     r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger\b|forum|träffar\b|remissvar|synpunkter"
 )
 _CO_ACTOR = re.compile(
     r"företagar\w*|företag(?:en|are|arna)?\b|(?<!svenskt )näringsliv(?!s(?:enhet|kontor|avdelning|chef|utvecklare|strateg|funktion|samordnare|bolag|program|strategi|plan|arbete))\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
-    r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*"
+    r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*|företagsbesök\w*|intressenter"
+)
+#: How business took part: "i samverkan med", "tillsammans med", "i nära samspel mellan", "framtagen av".
+_CO_WITH = re.compile(
+    r"i (?:nära |bred |aktiv |tät |god )?(?:samverkan|samarbete|dialog|samråd|samspel|partnerskap) (?:med|mellan)|tillsammans med|gemensamt med"
+    r"|(?:framtagen|framtaget|utarbetad|utarbetat|utgiven|utgivet) av|mellan kommunen och|ägas av|ägs av|genom (?:\w+ ){0,3}(?:företagsbesök|intervjuer|workshops?|dialogmöten|enkät)"
 )
 _CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (?:dialog|samverkan)|ska (?:ha|föra|utveckla) (?:en )?dialog|(?:ska|kommer att|vill) (?:genomföra|ordna|arrangera|bjuda)")
 #: Surveys that rate the business climate (rankings) are not the program being written with business.
 _CO_NOT = re.compile(r"svenskt näringslivs|ranking|rankning|\binsikt\b|\bnki\b|betyg|nöjd kund")
 _CO_PAST = re.compile(
     r"\bhar\b|\bhade\b|tagits|genomfördes|genomförde|hölls|träffade|deltog|besvarade|svarade|skickade|intervjuade|bjöd|samlade|\bvarit\b|\bvar\b"
-    r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag"
+    r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag|formulerat|bedrivits"
+    r"|utgiven|utgivet|gjorts|är gjort|genomförts|resultatet av|ägas av|ägs av|skriven|skrivet|skrivits"
 )
 _CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
@@ -141,8 +147,8 @@ _SUST_ANY = re.compile(
 )
 #: Uses of "hållbar" that are not about sustainability, and proper names of other strategies.
 _SUST_NOT = re.compile(
-    r"(?:långsiktigt |ekonomiskt )?hållbara? (?:relation\w*|lösning\w*|finansiering|budget\w*|arbetsliv|organisation\w*|ekonomi(?! och))"
-    r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|hållbart (?:sätt|vis)"
+    r"(?:långsiktigt |ekonomiskt )?hållbara? (?:relation\w*|lösning\w*|finansiering|budget\w*|arbetsliv|organisation\w*|ekonomi\b(?! och))"
+    r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|(?<!socialt och ekonomiskt )(?<!ekologiskt och socialt )hållbart (?:sätt|vis)"
     r"|hållbar\w* och (?:pålitlig|stabil|långsiktig|trygg|förutsägbar)\w*|(?:pålitlig|stabil|trygg|förutsägbar)\w* och hållbar\w*"
 )
 #: "Our sustainability work is described in the environmental programme": the program defers the theme.
@@ -153,7 +159,7 @@ _SUST_DEFER = re.compile(
 )
 _SUST_EMPHASIS = re.compile(
     r"grundprincip|genomsyra\w*|bärande|genomgående|röd tråd|grund för (?:hela|allt)|alla delar|i allt vi gör|perspektiv|horisontell\w*"
-    r"|prioriter\w*|\bmål\w*|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
+    r"|prioriter\w*|\bmål\w*|syftet|\bsyfte\b|program\w* för (?:\w+ ){0,2}hållbar|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
 )
 
 
@@ -164,7 +170,13 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     makes it a principle or goal of the program. Not counted: the title/cover lines, table-of-contents
     lines, "långsiktigt hållbara relationer" and the names of national/regional strategies.
     """
-    cover_end = doc.offsets[0] + sum(len(line) + 1 for line in doc.first_lines[:3]) if doc.first_lines else 0
+    # the cover's title lines (a transcript without line breaks: at most its first 200 characters)
+    cover = 0
+    for line in doc.first_lines[:3]:
+        if len(line) > 80:  # running text already (a transcript without line breaks)
+            break
+        cover += len(line) + 1
+    cover_end = doc.content_start + min(200, cover)
     hits: list[Hit] = []
     sentences: dict[int, Hit] = {}
     headings: list[Hit] = []
@@ -198,7 +210,8 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
         return headings[:1] + [h for h in hits if h not in headings][:1], "heading"
     if len(sentences) >= 3:
         return (emphasis + hits)[:2], "recurring"
-    if emphasis and re.search(r"grundprincip|genomsyra|bärande|genomgående|röd tråd|grund för|alla delar|i allt vi gör|horisontell", doc.sentence_text(emphasis[0])):
+    if emphasis and re.search(r"grundprincip|genomsyra|bärande|genomgående|röd tråd|grund för|alla delar|i allt vi gör|horisontell"
+                              r"|syftet (?:\w+ ){0,4}är att|program\w* för (?:\w+ ){0,2}hållbar", doc.sentence_text(emphasis[0]).lower()):
         return emphasis[:1], "principle"
     if len(emphasis) >= 2:
         return emphasis[:2], "goal"
@@ -224,7 +237,11 @@ def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
         fmt = _CO_FORMAT.search(sent) is not None
         process = _CO_PROCESS.search(sent) is not None
         program_ref = re.search(r"program|strategi|plan|policy|förslag|process|dokument|prioritering", sent) is not None
-        if (fmt and actor) or (process and actor and program_ref) or (fmt and process and program_ref):
+        with_business = _CO_WITH.search(sent) is not None
+        # "har tagits fram för att visa …" tells the purpose, not who took part
+        purpose = re.search(r"(?:tagits|tagit|arbetats|utarbetats) fram (?:för att|i syfte)", sent) is not None and not with_business
+        if (fmt and actor) or (process and actor and program_ref and not purpose) or (with_business and actor and (process or program_ref)) \
+                or (fmt and process and program_ref):
             out.append(h)
     return out
 
