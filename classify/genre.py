@@ -163,6 +163,7 @@ _PROGRAM_HEADING = re.compile(
     r"(?m)^\s*[•*–-]?\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:inledning|bakgrund|syfte(?: och mål)?|mål(?:sättning\w*)?|vision(?: och mål)?|fokusområden?|insatsområden?"
     r"|strategiska (?:områden|inriktningar)|strategi \d+|genomförande|uppföljning|förord|sammanfattning|innehållsförteckning|innehåll"
     r"|prioriterade områden|utgångspunkter|handlingsplan|aktiviteter|åtgärder|detaljer|ansvarig)\s*:?\s*$"
+    r"|^\s*(?:[a-zåäö]\.|\d+\.)?\s*(?:mål|delmål|aktivitet|åtgärd)\s*:"
 )
 #: Issuers that are never the municipality: a newspaper, a party, a university, a consultancy, a
 #: business association, another country's municipality.

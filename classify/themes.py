@@ -20,6 +20,7 @@ _ACTION = re.compile(
     r"\b(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*|åtgärdslist\w*|aktivitetslist\w*|aktiviteter (?:20\d\d|för 20\d\d|per år)"
     r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
 )
+_ACTION_PROGRAMME = re.compile(r"handlingsprogram\w*[^.\n]{0,60}?(?:för att (?:nå|genomföra|förverkliga)|med (?:aktiviteter|åtgärder|insatser))")
 _ACTION_OTHER = re.compile(
     r"(?:handlingsplan\w*|aktivitetsplan\w*|åtgärdsplan\w*|handlingsprogram\w*)\s+(?:mot|för|kring|om|inom)\s+"
     r"(?!(?:\w+\s){0,2}(?:näringsliv|tillväxt|företag|programmet|strategin|arbetet med näringsliv|genomförande|näringslivs))"
@@ -126,8 +127,7 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
     for hit in doc.finditer(_ACTION):
         if len(out) >= limit:
             break
-        if doc.in_toc(hit):
-            continue
+        # a contents line "Insatser och handlingsplaner" is a chapter of this program: it counts
         after = doc.folded[hit.end : hit.end + 60]
         if _ACTION_OTHER.match(doc.folded, hit.start, hit.end + 60) or _ACTION_OTHER_DOMAIN.search(after.split(".")[0][:40]):
             continue
@@ -135,6 +135,9 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
         if _NEGATION.search(sent) or _STEERING_MODEL.search(sent):
             continue
         out.append(hit)
+    if len(out) < limit and doc.mentions("handlingsprogram"):
+        # "ett handlingsprogram (arbetas fram) för att nå målen": the program's action programme
+        out += [h for h in islice(doc.finditer(_ACTION_PROGRAMME), limit - len(out)) if not _NEGATION.search(doc.sentence_text(h))]
     if len(out) < limit:
         if doc.mentions("ansvar"):
             out += list(islice(doc.finditer(_ACTION_TABLE), limit - len(out)))
