@@ -18,6 +18,7 @@ from classify.calibrate import load as load_calibration
 from classify.document import TAG_KEYS, Classification, Document, Evidence
 from classify.genre import genre_features
 from classify.kind import assess_kind
+from classify.mention import find_program_mention
 from classify.model import GOTLAND, RelevanceModel, doctext, load_model, model_input
 from classify.regional import Gazetteer, assess_regional, load_gazetteer
 from classify.themes import assess_themes
@@ -60,6 +61,12 @@ class Classifier:
         flags = list(kind.flags)
         evidence: dict[str, list[Evidence]] = dict(kind.evidence)
         if not kind.relevant:
+            mention = find_program_mention(doc, year, kind.doc_role)
+            if mention is not None:
+                out.program_mention = True
+                out.valid_from, out.valid_to = mention.valid_from, mention.valid_to
+                evidence["program_mention"] = [mention.evidence]
+                evidence.update(mention.period_evidence)
             out.confidence = round(1.0 - kind.probability, 3)
             out.flagged = bool(flags)
             out.flag_reasons = flags
