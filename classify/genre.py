@@ -41,12 +41,12 @@ _OTHER_TITLE = {
 _OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
 _RUS_TITLE = re.compile(
     r"regional\w* (?:utvecklings|tillväxt)|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
-    r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
+    r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\b\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
 )
 _REGION_ISSUER = re.compile(r"(?m)^\s*(?:region \w+(?: läns?)?|regionförbundet\b.*|länsstyrelsen\b.*|landstinget\b.*|\w+ läns? landsting)\s*$")
 _JOINT = re.compile(
-    r"business region|kommunalförbund|\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
-    r"|(?:\w+, ){2,}\w+ och \w+ kommuner"
+    r"business region|kommunalförbund|\b\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
+    r"|\b(?:\w+, ){2,}\w+ och \w+ kommuner"
 )
 _NEWS_TITLE = re.compile(
     r"\b(?:antagen|antaget|antogs|har antagit|antas|klar|klart|beslutad|beslutat|nu |ny |nytt |nya |tyck till|välkommen|inbjudan"
@@ -129,7 +129,7 @@ _TITLE_VERB = re.compile(r"\b(?:ska|skall|har|är|blir|får|vill|tar|ger|kan|ant
 _DRAFT = re.compile(r"förslag|remiss|samråd(?!et med| med)|utkast")
 _CHROME_NEWS = re.compile(r"nyhet|aktuellt|press|arkiv|evenemang|kalendarium")
 #: The title block names one municipality as the owner: "… för Skövde kommun", "Borås Stads …".
-_OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
+_OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\b\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
 _PROGRAM_NOUN = r"\w*(?:program|strategi|policy|plan)(?:met|men|et|en|n)?\b|styrdokument(?:et)?"
 #: A page that reports a program's adoption in the past tense, in running text ("I mars 2017 antog
@@ -204,7 +204,7 @@ _ISSUER_LINE = re.compile(
 )
 #: A given title that is not a title: an adoption line, a date, a web address (document hosts' transcripts).
 _FURNITURE_TITLE = re.compile(
-    r"(?:beslutat|beslutad|antagen|antaget|fastställd|fastställt)\s+(?:av|i)\b.*|(?:hemsida|webbplats|www)\b.*|[\d\s./:–-]+$|\S+\.(?:se|nu|com|net)\b.*"
+    r"(?:beslutat|beslutad|antagen|antaget|fastställd|fastställt)\s+(?:av|i)\b.*|(?:hemsida|webbplats|www)\b.*|[\d\s./:–-]+$|(?<!\S)\S+\.(?:se|nu|com|net)\b.*"
 )
 #: A title line that continues on the next line: it ends in a hyphen, a preposition or a conjunction.
 _TITLE_CONTINUES = re.compile(r"(?:-|\b(?:för|i|och|av|till|om|med|inom|mot|på|samt|&))$")

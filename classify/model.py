@@ -59,9 +59,27 @@ def _features(items: Sequence[ModelInput]) -> list[dict[str, float]]:
     return [x.features for x in items]
 
 
+#: Bounds on what the classifier reads: untrusted input must not make it slow (a 40,000-character
+#: "title", a 500-MB text). Programs are judged on their opening pages; themes read the first
+#: MAX_TEXT_CHARS characters (about 350 pages).
+MAX_TITLE_CHARS = 400
+MAX_TEXT_CHARS = 1_000_000
+
+
+def _bounded_pages(pages: list[str], limit: int = MAX_TEXT_CHARS) -> list[str]:
+    out, left = [], limit
+    for page in pages:
+        if left <= 0:
+            break
+        out.append(page[:left])
+        left -= len(page) + 1
+    return out or [""]
+
+
 def doctext(document: Document) -> DocText:
     fmt = document.format or document.metadata.get("format") or ""
-    return DocText(list(document.pages), document.title or "", document.url or "", document.anchor_text or "", str(fmt).lower())
+    return DocText(_bounded_pages(list(document.pages)), (document.title or "")[:MAX_TITLE_CHARS], (document.url or "")[:2000],
+                   (document.anchor_text or "")[:MAX_TITLE_CHARS], str(fmt).lower())
 
 
 def model_input(doc: DocText, features: dict[str, float]) -> ModelInput:
