@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from classify.calibrate import Calibrator
 from classify.calibrate import load as load_calibration
+from classify.version import CLASSIFIER_VERSION, full_version
 from classify.document import TAG_KEYS, Classification, Document, Evidence
 from classify.genre import genre_features
 from classify.kind import assess_kind
@@ -25,8 +26,8 @@ from classify.themes import assess_themes
 from classify.validity import assess_validity
 
 log = logging.getLogger(__name__)
+__all__ = ["CLASSIFIER_VERSION", "OUTPUT_KEYS", "Classifier", "classify", "output_row"]
 
-CLASSIFIER_VERSION = "classify-1"
 #: Validity notes that are worth an analyst's look (others are kept as evidence notes only).
 _FLAG_VALIDITY = ("too far", "only weak date")
 #: How often the validity read from the opening pages is right, by answer (real-dev, in sample).
@@ -55,7 +56,7 @@ class Classifier:
             id=document.id,
             relevant=kind.relevant,
             doc_role=kind.doc_role,
-            classifier_version=CLASSIFIER_VERSION,
+            classifier_version=full_version(self.model_hash),
             model_hash=self.model_hash,
         )
         flags = list(kind.flags)

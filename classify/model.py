@@ -1,8 +1,9 @@
 """The relevance model: TF-IDF word and character n-grams of the title and opening, plus the genre
 and structure features of :mod:`classify.genre`, into a calibrated logistic regression.
 
-Deterministic (liblinear, unshuffled folds), trains in seconds, saved to
-``classify/data/model.joblib`` with a sidecar ``model.json`` (model hash, the hashes of the data it
+Deterministic (liblinear, unshuffled folds), trains in seconds (``inventory train``), saved to the
+user's cache (``$XDG_CACHE_HOME/kommun-inventering/classify-model.joblib``, never into the package
+folder) with a sidecar ``.json`` (model hash, the hashes of the data it
 was trained on, versions). :func:`load_model` rebuilds it when it is missing or stale (the corpus,
 the feature code or scikit-learn changed). The model hash is computed from the fitted numbers
 (vocabularies, idf, coefficients, calibration), so the same data gives the same hash.
@@ -40,7 +41,25 @@ log = logging.getLogger(__name__)
 
 #: Bump when features or the pipeline change: a saved model of another version is rebuilt.
 FEATURE_VERSION = "genre-15"
-MODEL_PATH = Path(__file__).parent / "data" / "model.joblib"
+
+
+def cache_dir() -> Path:
+    """The user's cache for the trained model: ``$XDG_CACHE_HOME/kommun-inventering`` (default
+    ``~/.cache/kommun-inventering``). The model is never written into the package folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kommun-inventering"
+
+
+def model_path() -> Path:
+    """Where the model of this classifier version lives (one file per version: worktrees and
+    installed versions side by side never overwrite each other's model)."""
+    from classify.version import CLASSIFIER_VERSION
+
+    return cache_dir() / f"{CLASSIFIER_VERSION}-model.joblib"
+
+
+#: Kept for callers that print where the model lives (resolved when the module is imported).
+MODEL_PATH = model_path()
 TEXT_CHARS = 1500
 GOTLAND = "0980"
 
@@ -200,7 +219,7 @@ def training_inputs(items: Sequence[Labeled]) -> tuple[list[ModelInput], list[in
     return X, y
 
 
-def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path | None = MODEL_PATH) -> RelevanceModel:
+def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path | None | str = "default") -> RelevanceModel:
     """Train on every ``train*.jsonl`` in ``folder`` plus ``extra`` labeled files; save if asked."""
     files = corpus_files("train", folder)
     if not files and not extra:
@@ -223,8 +242,10 @@ def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path |
         "n_relevant": int(sum(y)),
     }
     model = RelevanceModel(pipe, meta)
+    if save_to == "default":
+        save_to = model_path()
     if save_to is not None:
-        save(model, save_to)
+        save(model, Path(save_to))
     log.info("trained relevance model %s on %d documents", meta["model_hash"], len(items))
     return model
 
@@ -244,7 +265,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def save(model: RelevanceModel, path: Path = MODEL_PATH) -> None:
+def save(model: RelevanceModel, path: Path | None = None) -> None:
+    path = path or model_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -269,9 +292,10 @@ _lock = threading.Lock()
 _cache: dict[Path, RelevanceModel] = {}
 
 
-def load_model(path: Path = MODEL_PATH, folder: Path = CORPUS_DIR, rebuild: bool = True) -> RelevanceModel | None:
-    """Load the saved model; rebuild it when missing or stale. None when there is nothing to train on."""
-    path = Path(path)
+def load_model(path: Path | None = None, folder: Path = CORPUS_DIR, rebuild: bool = True) -> RelevanceModel | None:
+    """Load the trained model from the user's cache (``inventory train`` writes it); rebuild it there
+    when missing or stale. None when there is nothing to train on."""
+    path = Path(path) if path is not None else model_path()
     with _lock:
         if path in _cache:
             return _cache[path]
