@@ -204,7 +204,8 @@ _ISSUER_LINE = re.compile(
 )
 #: A given title that is not a title: an adoption line, a date, a web address (document hosts' transcripts).
 _FURNITURE_TITLE = re.compile(
-    r"(?:beslutat|beslutad|antagen|antaget|fastställd|fastställt)\s+(?:av|i)\b.*|(?:hemsida|webbplats|www)\b.*|[\d\s./:–-]+$|(?<!\S)\S+\.(?:se|nu|com|net)\b.*"
+    r"(?:beslutat|beslutad|antagen|antaget|fastställd|fastställt)\s+(?:av|i)\b.*|(?:hemsida|webbplats|www)\b.*"
+    r"|(?:remissversion|remissutkast|samrådshandling|granskningshandling|utkast|förslag)\b[\d\s./:–-]*$|[\d\s./:–-]+$|(?<!\S)\S+\.(?:se|nu|com|net)\b.*"
 )
 #: A title line that continues on the next line: it ends in a hyphen, a preposition or a conjunction.
 _TITLE_CONTINUES = re.compile(r"(?:-|\b(?:för|i|och|av|till|om|med|inom|mot|på|samt|&))$")
