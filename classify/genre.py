@@ -156,7 +156,9 @@ _FULL_TEXT = re.compile(r"sidan (?:innehåller|återger) (?:\w+ )?(?:fullständi
 IN_PROCESS = re.compile(
     r"under framtagning|under bearbetning|håller på att tas fram|(?:förväntas|ska|planeras) (?:tas upp för|antas|beslutas)"
     r"|arbetar (?:\w+ )?med (?:att ta fram )?(?:en ny|ett nytt|en|ett) \w*(?:strategi|program)|arbetet med att ta fram"
-    r"|inför arbetet med (?:ett nytt|en ny)|arbetet resulterade i"
+    r"|inför arbetet med (?:ett nytt|en ny)|arbetet resulterade i|dialogomgång\w*"
+    r"|(?:beslutade|gav|fick|uppdrog)[^.\n]{0,60}(?:ska|skulle|att) ta fram (?:ett|en) (?:nytt |ny )?\w*(?:program|strategi)"
+    r"|(?:programmet|strategin) (?:ska|skall) tas fram"
 )
 #: The document's own chapter furniture: headings a program has, as lines of their own.
 _PROGRAM_HEADING = re.compile(

@@ -50,7 +50,7 @@ _SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\
 # Co-creation: a sentence that names business actors together with a way they took part
 # (process verb or participation format), told as something that happened, not a future intention.
 _CO_PROCESS = re.compile(
-    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|utarbetat|formulerat|skriven|skrivet|skrivits|bedrivits|gjorts|är gjort|genomförts|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
+    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|utarbetat|formulerat|skriven|skrivet|skrivits|ägas av|ägs av|bedrivits|gjorts|är gjort|genomförts|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
     r"|formulerats|tagit form|varit delaktig\w*|deltagit|medverkat|bidragit|lämnat synpunkter|inspel|synpunkter|varit (?:med|styrgrupp|referensgrupp)"
     r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog|ligger till grund|bygger på|utgår från"
 )
@@ -144,6 +144,7 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
     return sorted(out, key=lambda h: h.start)
 
 
+_SUST_COVER = re.compile(r"hållbar (?:utveckling|tillväxt|näringslivsutveckling)")
 _SUST_ANY = re.compile(
     r"hållbar\w*|agenda 2030|globala (?:hållbarhets)?mål\w*|cirkulär\w*|grön\w* omställning|fossilfri\w*|klimatsmart\w*|klimatneutral\w*"
     r"|biobaserad\w*|resurseffektiv\w*|förnybar\w*|klimatomställning\w*|miljödriv\w*|miljöteknik\w*|koldioxid\w*|klimatpåverkan"
@@ -184,8 +185,18 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     sentences: dict[int, Hit] = {}
     headings: list[Hit] = []
     emphasis: list[Hit] = []
+    cover_hit: Hit | None = None
     for h in doc.finditer(_SUST_ANY):
-        if h.start < cover_end or doc.in_toc(h):
+        if h.start < doc.content_start + 200 and cover_hit is None and _SUST_COVER.match(doc.folded, h.start):
+            cover_hit = h
+            continue
+        if h.start < cover_end:
+            # the program's own name or subtitle ("Aktionsplan Hållbar tillväxt och utveckling"): it
+            # counts as a heading only together with a mention in the text
+            if cover_hit is None and _SUST_COVER.match(doc.folded, h.start):
+                cover_hit = h
+            continue
+        if doc.in_toc(h):
             continue
         if _SUST_NOT.match(doc.folded, max(0, h.start - 16), h.end + 50) or _SUST_NOT.match(doc.folded, h.start, h.end + 50):
             continue
@@ -209,6 +220,8 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
             emphasis.append(h)
         if len(sentences) >= 8:
             break
+    if cover_hit is not None and sentences and not doc.title.lower().startswith(("strategi för hållbar", "program för hållbar")):
+        return [cover_hit, hits[0]], "cover"
     if headings and len(sentences) >= 2:
         return headings[:1] + [h for h in hits if h not in headings][:1], "heading"
     if len(sentences) >= 3:
@@ -242,7 +255,8 @@ def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
         program_ref = re.search(r"program|strategi|plan|policy|förslag|process|dokument|prioritering", sent) is not None
         with_business = _CO_WITH.search(sent) is not None
         # "har tagits fram för att visa …" tells the purpose, not who took part
-        purpose = re.search(r"(?:tagits|tagit|arbetats|utarbetats) fram (?:för att|i syfte)", sent) is not None and not with_business
+        purpose = (re.search(r"(?:tagits|tagit|arbetats|utarbetats) fram (?:för att|i syfte)|\bhur (?:\w+ ){0,2}(?:har|ska) (?:utarbetats|tagits fram|arbetats fram)", sent)
+                   is not None and not with_business)
         if (fmt and actor) or (process and actor and program_ref and not purpose) or (with_business and actor and (process or program_ref)) \
                 or (fmt and process and program_ref):
             out.append(h)

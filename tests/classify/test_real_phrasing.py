@@ -53,3 +53,28 @@ def test_rus_link_through_the_regional_goals():
     doc = make_text("Koppling till regional utveckling\nNäringslivsstrategin utgår från både de kommunala och regionala "
                     "visionerna och målen.")
     assert assess_regional(doc).rus_link is True
+
+
+def test_sustainability_in_the_programs_own_name_with_a_mention():
+    doc = make_text("Aktionsplan Hållbar tillväxt och utveckling i Exempelby, ett gemensamt förslag från kommunen och "
+                    "företagarna i samarbete med handelskammaren\n\nExempelby har goda kommunikationer och många företag. "
+                    "Utvecklingen ska ske på ett ekologiskt, socialt och ekonomiskt hållbart sätt.")
+    hits, why = find_sustainability(doc)
+    assert hits and why == "cover"
+
+
+def test_sustainability_only_in_the_name_is_not_stressed():
+    doc = make_text("Aktionsplan Hållbar tillväxt i Exempelby\n\nKommunen ska ge snabb service till företagen.")
+    assert find_sustainability(doc)[0] == []
+
+
+def test_owned_by_all_stakeholders_is_co_creation():
+    doc = make_text("Inledning\nUtgångspunkten för ett levande näringslivsprogram är att det ska tas fram och ägas av alla "
+                    "intressenter: näringslivet, dess organisationer och kommunen.")
+    assert find_co_created(doc)
+
+
+def test_how_the_strategy_was_drafted_is_only_a_contents_sentence():
+    doc = make_text("Nedan beskrivs först vad företagsklimat är, hur strategin har utarbetats samt hur kommunen i dag "
+                    "arbetar gentemot företag.")
+    assert not find_co_created(doc)
