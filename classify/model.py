@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -95,9 +96,19 @@ def _bounded_pages(pages: list[str], limit: int = MAX_TEXT_CHARS) -> list[str]:
     return out or [""]
 
 
+#: Document hosts (docplayer, amp pages) append other documents' titles under such a line: not this
+#: document's text.
+_RELATED_LIST = re.compile(r"(?im)^[ \t]*(?:relevanta|relaterade|liknande|andra) dokument[ \t]*:?[ \t]*$")
+
+
+def _strip_related(page: str) -> str:
+    m = _RELATED_LIST.search(page)
+    return page[: m.start()].rstrip() if m and m.start() > 0 else page
+
+
 def doctext(document: Document) -> DocText:
     fmt = document.format or document.metadata.get("format") or ""
-    return DocText(_bounded_pages(list(document.pages)), (document.title or "")[:MAX_TITLE_CHARS], (document.url or "")[:2000],
+    return DocText([_strip_related(p) for p in _bounded_pages(list(document.pages))], (document.title or "")[:MAX_TITLE_CHARS], (document.url or "")[:2000],
                    (document.anchor_text or "")[:MAX_TITLE_CHARS], str(fmt).lower())
 
 

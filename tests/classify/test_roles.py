@@ -92,3 +92,25 @@ def test_protocol_mentions_the_adopted_program(classifier):
     assert c.relevant is False and c.doc_role == "protocol"
     assert c.program_mention is True
     assert "beslutar att anta" in c.evidence["program_mention"][0].quote
+
+
+AMP_PAGE = (
+    "Ge företagen plats! Handlingsprogram. För ett bättre företagsklimat i Exempelby kommun\n\n"
+    "Relevanta dokument\nNäringslivsprogram i samverkan med Grannby kommun och Business Region Väst\n"
+    "Dnr 12/44 HANDLINGSPLAN. Antagen av kommunfullmäktige\nTillväxtstrategi för en region i förändring"
+)
+
+
+def test_a_hosts_list_of_other_documents_is_not_this_documents_text(classifier):
+    c = classifier.classify(make_doc(AMP_PAGE, "Ge företagen plats! Handlingsprogram. För ett bättre företagsklimat i "
+                                               "Exempelby kommun", format="pdf"), 2017)
+    assert c.relevant is True and c.program_type == "annat"
+    assert c.regional == "none" and c.action_plan is False  # the list's words are other documents'
+
+
+def test_a_governing_action_plan_is_itself_an_action_plan(classifier):
+    text = ("Handlingsplan för näringslivsarbetet i Exempelby kommun 2016–2018\nAntagen av kommunfullmäktige 2016-01-25\n\n"
+            "Kommunen ska förbättra servicen till företagen. Vi vill att fler företag startar.")
+    c = classifier.classify(make_doc(text, None, format="pdf"), 2017)
+    assert c.relevant is True and c.program_type == "annat"
+    assert c.action_plan is True and c.evidence["action_plan"]
