@@ -11,9 +11,11 @@ the model; :func:`rule_role` reads them as a transparent first opinion on the do
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from classify.segment import DocText
 
@@ -26,18 +28,9 @@ BIZ_PROGRAM = re.compile(
     r"(?:\w+ )?(?:näringsliv\w*|företag\w*|tillväxt\w*|entreprenörskap|jobb och tillväxt|arbete och tillväxt)"
 )
 ACTION_NOUN = re.compile(r"\b(?:handlingsplan|aktivitetsplan|genomförandeplan|åtgärdsplan|insatsplan|verksamhetsplan)\w*")
-_OTHER_TITLE = {
-    "oversiktsplan": r"översiktsplan|fördjupad översiktsplan|\bföp\b|detaljplan",
-    "budget": r"\bbudget|årsredovisning|delårsrapport|verksamhetsplan och budget|mål och budget|ekonomisk plan|flerårsplan|årsbokslut",
-    "vision": r"\bvision\b|^\s*\w+ 20[3-5]\d\s*$",
-    "tourism_strategy": r"turism|besöksnäring|destination",
-    "rural_strategy": r"landsbygd|lokal utvecklingsstrategi|leader|\blag\b|serviceplan|serviceprogram|byautveckling",
-    "evaluation_report": r"utvärdering|slutrapport|omvärldsanalys|rapport|analys|underlag|undersökning|enkät|kartläggning|uppföljning(?: av| 20\d\d| –)",
-    "other_policy": r"upphandling|miljöprogram|miljöpolicy|klimatstrategi|energiplan|bostadsförsörjning|kulturplan|folkhälsa|"
-                    r"trafikstrategi|digitalisering|arbetsgivarpolicy|kommunikationspolicy|integrationsprogram|skolplan|avfallsplan|"
-                    r"riktlinje|reglemente|delegationsordning|taxa|lokalförsörjning|mark- och exploatering|markpolicy|exploateringspolicy",
-    "general_strategy": r"strategisk plan|kommunplan|styrmodell|övergripande mål|flerårig plan|mål för mandatperioden",
-}
+#: Vocabularies live in data/vocabulary.json (other genres' titles and body words, party names).
+VOCABULARY = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
+_OTHER_TITLE: dict[str, str] = VOCABULARY["other_genre_titles"]
 _OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
 _RUS_TITLE = re.compile(
     r"regional\w* (?:utvecklings|tillväxt)|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
@@ -99,14 +92,7 @@ _VOICE = re.compile(
 _FOCUS = re.compile(r"fokusområde\w*|insatsområde\w*|prioriterade områden|målområde\w*|strategiska områden|strategiområde\w*|\bmål\s*\d|\bdelmål|övergripande mål|målbild|strategier|\bvision\b")
 _TOC_GOALS = re.compile(r"mål|fokusområde|insatsområde|vision|strategi|prioriter|genomförande|uppföljning|handlingsplan|inledning|bakgrund|syfte")
 _BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w*|etabler\w*|företagsklimat\w*|arbetstillfäll\w*|innovation\w*")
-_OTHER_GENRE_BODY = {
-    "tourism": re.compile(r"turis\w*|besöksnäring\w*|destination\w*|besökare"),
-    "rural": re.compile(r"landsbygd\w*|leader\w*|\blag\b|byalag|lokalt ledd"),
-    "plan": re.compile(r"översiktsplan\w*|markanvändning|bebyggelse|detaljplan\w*"),
-    "budget": re.compile(r"budget\w*|driftsbudget|investeringsbudget|resultaträkning|skattesats|kommunbidrag|tkr|mnkr|mkr"),
-    "region": re.compile(r"\bregionen\b|\blänet\b|länets|regionfullmäktige|regionala|regionförbund"),
-    "report": re.compile(r"utvärdering\w*|rapport\w*|enkät\w*|respondent\w*|metod\w*|intervju\w*|analys\w*|slutsats\w*"),
-}
+_OTHER_GENRE_BODY = {k: re.compile(v) for k, v in VOCABULARY["other_genre_body"].items()}
 _PARENT_PROGRAM = re.compile(
     r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
     r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga)\s+"
@@ -171,7 +157,7 @@ _PROGRAM_HEADING = re.compile(
 #: business association, another country's municipality.
 OTHER_ISSUER = re.compile(
     r"(?m)^\s*(?:ledare|debatt|insändare|krönika)\s*$|\b(?:ledarsida\w*|ledarredaktion\w*|debattartikel\w*|insändare|krönikör|prenumerera|e-tidningen)\b"
-    r"|\b(?:socialdemokraterna|moderaterna|centerpartiet|liberalerna|kristdemokraterna|sverigedemokraterna|vänsterpartiet|miljöpartiet)"
+    r"|\b(?:" + "|".join(VOCABULARY["parties"]) + r")"
     r" (?:i|vill|anser|föreslår|kräver)\b|\bvårt parti\b|partiprogram|valmanifest"
     r"|\b(?:examensarbete|kandidatuppsats|magisteruppsats|masteruppsats|handledare|examinator|högskolepoäng)\b"
     r"|\b(?:vår kund|vår uppdragsgivare|kundcase)\b"
