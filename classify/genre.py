@@ -294,7 +294,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["pages"] = _log1(doc.n_pages)
     f["length"] = _log1(len(doc.full) / 1000.0)
     f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
-    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press", url) else 0.0
+    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/", url) else 0.0
     f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
     f["url_biz"] = 1.0 if re.search(r"naringslivs?(?:program|strategi|plan|policy)|tillvaxt(?:program|strategi)|n%c3%a4ringslivs", url) else 0.0
     f["adoption_reported"] = _log1(doc.count(ADOPTION_REPORTED, n_open))
@@ -375,7 +375,7 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag|uppföljning", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
-    if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or not f["t_biz_program"]):
+    if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or f["url_news"] or not f["t_biz_program"]):
         return "news"
     if f["t_definite"] and f["summary"] and doc.n_pages == 1:
         return "summary_page"

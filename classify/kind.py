@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import BIZ_PROGRAM, GenreSignals, own_title, rule_role, rule_score
+from classify.genre import BIZ_PROGRAM, GenreSignals, is_web_page, own_title, rule_role, rule_score
 from classify.calibrate import PROGRAM_ROLES, Calibrator
 from classify.calibrate import features as calibration_features
 from classify.calibrate import load as load_calibration
@@ -120,7 +120,8 @@ def assess_kind(doc: DocText, signals: GenreSignals, model: RelevanceModel | Non
     if relevant and role not in PROGRAM_ROLES:
         role = "draft_program" if f.get("t_draft") else ("program_webpage" if f.get("fmt_html") else "program")
     elif not relevant and role in PROGRAM_ROLES:
-        role = "other"
+        # program-like words but not the program: on a web page that is a page about it
+        role = "summary_page" if is_web_page(doc, f) else "other"
     kind = Kind(relevant=relevant, probability=p, doc_role=role, flags=flags)
     if relevant:
         ptype, ev = program_type(doc)
