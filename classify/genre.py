@@ -296,6 +296,8 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
     f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/", url) else 0.0
     f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
+    # a chapter of a program published as web pages: /naringslivsstrategi/fokusomraden/
+    f["url_program_section"] = 1.0 if re.search(r"/(?:naringslivs|tillvaxt)(?:program|strategi|plan|policy)[\w-]*/[\w-]+", url) else 0.0
     f["url_biz"] = 1.0 if re.search(r"naringslivs?(?:program|strategi|plan|policy)|tillvaxt(?:program|strategi)|n%c3%a4ringslivs", url) else 0.0
     f["adoption_reported"] = _log1(doc.count(ADOPTION_REPORTED, n_open))
     f["points_to_document"] = _log1(doc.count(POINTS_TO_DOCUMENT, n_open))
@@ -358,6 +360,8 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
     role = _rule_role(doc, f)
     if role == "program" and is_web_page(doc, f) and f.get("fmt_html"):
         return "program_webpage"
+    if role in ("action_plan", "landing_page") and f.get("url_program_section") and f.get("fmt_html"):
+        return "program_webpage"  # a chapter page under the program's own section
     return role
 
 
