@@ -294,7 +294,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["pages"] = _log1(doc.n_pages)
     f["length"] = _log1(len(doc.full) / 1000.0)
     f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
-    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/", url) else 0.0
+    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/|/20\d\d/\d\d/", url) else 0.0
     f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
     # a chapter of a program published as web pages: /naringslivsstrategi/fokusomraden/
     f["url_program_section"] = 1.0 if re.search(r"/(?:naringslivs|tillvaxt)(?:program|strategi|plan|policy)[\w-]*/[\w-]+", url) else 0.0
@@ -372,7 +372,7 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "tjansteskrivelse"
     if f["other_issuer"] >= math.log1p(1) and not f["doctype_program"]:
         return "other_issuer"
-    if f["news"] >= math.log1p(1) and f["reporting"] >= math.log1p(1):
+    if (f["news"] >= math.log1p(1) or f["url_news"]) and f["reporting"] >= math.log1p(1):
         return "news"
     title = own_title(doc).lower()
     for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
