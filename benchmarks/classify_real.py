@@ -145,7 +145,7 @@ def main() -> None:
         load.cache_clear()
         clf = Classifier(model=clf.model)
     report = evaluate(clf, items)
-    print("=" * 78, f"\nREAL DOCUMENTS {args.path} (model {clf.model_hash}; nothing fitted on this file)\n" + "=" * 78)
+    print("=" * 78, f"\nREAL DOCUMENTS {args.path} (model {clf.model_hash}; in sample for the calibration step, the only part fitted on this file)\n" + "=" * 78)
     print(report.table())
     print()
     print(targets(report))
