@@ -61,9 +61,9 @@ def classify_cmd(
 def evaluate_cmd(
     labeled: Path = typer.Argument(..., metavar="LABELED.jsonl", help="Labeled records (corpus format: id, text, … and every tag)."),
     year: Optional[int] = typer.Option(None, "--year", help="Inventory year for records without their own 'year' field."),
-    errors: bool = typer.Option(False, "--errors", help="Also list every wrong tag."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong tag with the document id."),
 ) -> None:
-    """Score the classifier on a labeled file: precision/recall/F1 per tag, confusion matrices."""
+    """Score the classifier on a labeled file: per tag, per kind of page (with the ids judged wrong), calibration, confusions."""
     from classify.classifier import Classifier
     from classify.corpus import LabeledFileError, load_labeled
     from classify.evaluate import score
@@ -76,7 +76,7 @@ def evaluate_cmd(
         raise fail_usage(str(exc)) from None
     classifier = Classifier()
     preds = [classifier.classify(it.document, it.year) for it in items]
-    report = score([it.gold for it in items], preds, [it.document.id for it in items])
+    report = score([it.gold for it in items], preds, [it.document.id for it in items], [it.kind for it in items])
     typer.echo(f"model {classifier.model_hash}")
     typer.echo(report.table())
     if errors and report.errors:
