@@ -14,18 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import ADOPTION_REPORTED, IN_PROCESS
+from classify.genre import ADOPTION_REPORTED, BIZ_PROGRAM, IN_PROCESS
 from classify.segment import DocText
 from classify.validity import assess_validity
 
 #: Roles whose pages can report a program of the municipality (other issuers' pages cannot).
 MENTION_ROLES = ("summary_page", "landing_page", "news", "protocol", "tjansteskrivelse", "other", "program_webpage")
-#: A business program named in the sentence: näringslivsprogram/-strategi/-plan/-policy, tillväxt…,
-#: "program/strategi/plan/policy för (ett bättre) företagsklimat / näringslivet".
-_BIZ_NOUN = re.compile(
-    r"näringslivs\w*(?:program|strategi|plan|policy)\w*|tillväxt\w*(?:program|strategi|plan)\w*"
-    r"|(?:program|strategi|plan|policy)\w* för (?:ett |en )?(?:\w+ )?(?:företagsklimat|näringsliv|tillväxt)\w*"
-)
 #: Adoption as a decision (protocols, tjänsteskrivelser): "beslutar att anta", "föreslås anta".
 _DECISION = re.compile(r"(?:beslutar|beslutade|föreslår|föreslås|beslöt)\s+(?:\w+\s+){0,3}(?:att\s+)?(?:anta|fastställa|godkänna|revidera|förlänga)")
 _HAS = re.compile(r"\b(?:vårt|vår|kommunens|stadens|\w+s kommuns) (?:gällande |nuvarande )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)\w*")
@@ -49,7 +43,7 @@ def find_program_mention(doc: DocText, year: int, role: str) -> Mention | None:
     for pattern in (ADOPTION_REPORTED, _DECISION, _HAS):
         for hit in doc.finditer(pattern, 6000):
             sentence = doc.sentence_text(hit).lower()
-            if not _BIZ_NOUN.search(sentence) or (pattern is not _DECISION and _PROPOSAL.search(sentence)):
+            if not BIZ_PROGRAM.search(sentence) or (pattern is not _DECISION and _PROPOSAL.search(sentence)):
                 continue
             mention = Mention(Evidence(page=hit.page, quote=doc.quote(hit), source="text", confidence=0.7))
             validity = assess_validity(doc, year)
