@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 __all__ = ["CLASSIFIER_VERSION", "OUTPUT_KEYS", "Classifier", "classify", "output_row"]
 
 #: Validity notes that are worth an analyst's look (others are kept as evidence notes only).
-_FLAG_VALIDITY = ("too far", "only weak date")
+_FLAG_VALIDITY = ("too far", "only weak date", "open-ended (")
 #: How often the validity read from the opening pages is right, by answer (real-dev, in sample).
 _VALIDITY_TRUST = {True: 0.95, False: 0.95, None: 0.85}
 
