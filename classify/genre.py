@@ -126,6 +126,7 @@ ADOPTION_REPORTED = re.compile(
     r"\b(?:antog|antogs|fastställdes|beslutades|klubbades|godkändes|reviderades|togs fram|förlängs|förlängdes|har (?:\w+ )?(?:antagit|fastställt|klubbat|godkänt|reviderat)"
     r"|har fattat beslut om|fattade beslut om|beslutade (?:att anta|om))\b[^.\n]{0,80}?\b(?:" + _PROGRAM_NOUN + r")"
     r"|\b(?:" + _PROGRAM_NOUN + r")[^.\n]{0,40}?\b(?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades)\b"
+    r"|(?:^|[.!?]\s+|\n)(?:det|den) (?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades) (?:av|i|den|på)\b"
 )
 #: The page points to the document it is about ("Du hittar programmet under Dokument", "Läs hela
 #: strategin", "Strategidokumentet pekar ut …", "Tillväxtstrategins innehåll på 5 minuter").
@@ -133,6 +134,7 @@ POINTS_TO_DOCUMENT = re.compile(
     r"du hittar (?:\w+ )?(?:programmet|strategin|policyn|planen|dokumentet|\w*programmet|\w*strategin|\w*policyn)"
     r"|(?:strategi|program|policy|plan)?dokumentet (?:pekar|tydliggör|beskriver|innehåller|finns)|strategidokument"
     r"|läs (?:hela |mer om |mer i )?(?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)"
+    r"|läs hela (?:\w+ )?\w*(?:program|strategi|policy|plan)\b|här kan du (?:läsa|ladda (?:ner|hem)|ta del av)"
     r"|ladda (?:ner|hem) (?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)|innehåll på \d+ minuter"
     r"|under rubriken|(?:programmet|strategin|policyn|planen) (?:i sin helhet|finns (?:att läsa|att ladda|här|nedan|som))"
 )
@@ -246,7 +248,9 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["t_biz_program"] = 1.0 if biz_title else 0.0
     f["tb_biz_program"] = 1.0 if biz_tb else 0.0
     f["t_action_noun"] = 1.0 if ACTION_NOUN.search(title) else 0.0
-    f["t_action_of_program"] = 1.0 if ACTION_NOUN.search(title) and re.search(r"(?:program|strategi)", title) else 0.0
+    # "Handlingsplan 2017 till Näringslivsprogram …", "Handlingsplan 2020 till Plan för näringslivsutveckling"
+    f["t_action_of_program"] = 1.0 if ACTION_NOUN.search(title) and (
+        re.search(r"(?:program|strategi)", title) or re.search(r"(?:\btill|för genomförandet av|kopplad till|\s[–:-])\s+(?:\w+\s+){0,2}\w*(?:plan|policy)\b", title)) else 0.0
     f["t_action_lead"] = 1.0 if ACTION_NOUN.match(title.strip()) else 0.0
     f["t_year_range"] = 1.0 if re.search(r"20\d\d\s*[-–—]\s*(?:20)?\d\d(?![\d-])", tb) else 0.0
     f["t_news_like"] = 1.0 if _NEWS_TITLE.search(title) else 0.0
@@ -350,7 +354,8 @@ def summarises_program(doc: DocText, f: dict[str, float]) -> bool:
         return True
     if doc.search(_FULL_TEXT, 2500, flat=True):  # "Den här sidan innehåller strategins fullständiga text"
         return False
-    return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"]
+    # a page that speaks as the program throughout ("Vi ska …" again and again) is the program's text
+    return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"] and f["voice_raw"] < 8
 
 
 def rule_role(doc: DocText, f: dict[str, float]) -> str:
