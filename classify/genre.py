@@ -95,10 +95,11 @@ _BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w
 _OTHER_GENRE_BODY = {k: re.compile(v) for k, v in VOCABULARY["other_genre_body"].items()}
 _PARENT_PROGRAM = re.compile(
     r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
-    r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga)\s+"
+    r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga|utgår från|bygger på)\s+"
     r"(?:det |den |vårt |vår |kommunens )?(?:\w+ )?(?:nya )?(?:näringslivs\w*(?:programmet|strategin|planen|policyn)|tillväxt\w*(?:programmet|strategin)"
     r"|(?:strategi|program) för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi) (?:20\d\d|för)|tillväxt\w*(?:program|strategi) (?:20\d\d|för))"
     r"|(?:programmets|strategins) (?:mål|fokusområden|insatsområden|inriktning)|(?:programmet|strategin) anger (?:målen|inriktningen)"
+    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
 )
 _ADOPTED_BY_OTHER = re.compile(
     r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"
@@ -137,6 +138,13 @@ POINTS_TO_DOCUMENT = re.compile(
     r"|läs hela (?:\w+ )?\w*(?:program|strategi|policy|plan)\b|här kan du (?:läsa|ladda (?:ner|hem)|ta del av)"
     r"|ladda (?:ner|hem) (?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)|innehåll på \d+ minuter"
     r"|under rubriken|(?:programmet|strategin|policyn|planen) (?:i sin helhet|finns (?:att läsa|att ladda|här|nedan|som))"
+)
+#: A page saying the municipality has no (written) program: "har inget eget näringslivsprogram",
+#: "arbetar utan en skriven strategi".
+NO_PROGRAM = re.compile(
+    r"(?:saknar|har inte|har inget|har ingen|finns (?:inte|inget|ingen))[^.\n]{0,40}?(?:eget |skrivet |formellt |antaget |fristående )*"
+    r"(?:näringslivsprogram|näringslivsstrategi|tillväxtprogram|tillväxtstrategi|\w*program\b|\w*strategi\b)"
+    r"|utan (?:ett |en )?(?:skrivet|formellt|eget|antaget|särskilt)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
 )
 #: A web page that says it carries the program's own text.
 _FULL_TEXT = re.compile(r"sidan (?:innehåller|återger) (?:\w+ )?(?:fullständiga|hela) text|(?:hela|fullständiga) texten (?:i|till|ur) |nedan följer (?:\w+ )?(?:programmet|strategin|policyn)")
@@ -309,6 +317,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["program_headings"] = _log1(doc.count(_PROGRAM_HEADING, n_open))
     f["other_issuer"] = _log1(doc.count(OTHER_ISSUER, n_open))
     fmt = (doc.format or "").lower()
+    f["no_program"] = 1.0 if doc.search(NO_PROGRAM, 2500) else 0.0
     f["fmt_file"] = 1.0 if fmt in ("pdf", "docx", "doc", "odt") else 0.0
     f["fmt_html"] = 1.0 if fmt == "html" else 0.0
     return GenreSignals(features=f, title_block=tb)
@@ -384,6 +393,8 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag|uppföljning", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
+    if f["no_program"] and not f["t_biz_program"]:
+        return "landing_page"  # "Kommunen har inget eget näringslivsprogram …"
     if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or f["url_news"] or not f["t_biz_program"]):
         return "news"
     if f["t_definite"] and f["summary"] and doc.n_pages == 1:

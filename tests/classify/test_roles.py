@@ -114,3 +114,18 @@ def test_a_governing_action_plan_is_itself_an_action_plan(classifier):
     c = classifier.classify(make_doc(text, None, format="pdf"), 2017)
     assert c.relevant is True and c.program_type == "annat"
     assert c.action_plan is True and c.evidence["action_plan"]
+
+
+def test_a_page_saying_there_is_no_program(classifier):
+    text = ("Näringslivsarbetet i Exempelby kommun\nExempelby kommun har inget eget näringslivsprogram. Målen för "
+            "näringslivet finns i visionen. Vi arbetar ändå med företagsbesök och en företagslots.")
+    c = classifier.classify(make_doc(text, None, format="html"), 2017)
+    assert c.relevant is False and c.doc_role == "landing_page"
+
+
+def test_activity_plan_that_builds_on_the_strategy_is_its_action_plan(classifier):
+    text = ("Exempelby kommun\nAktivitetsplan 2017 för näringslivsarbetet\n\nAktivitetsplanen utgår från kommunens "
+            "näringslivsstrategi och beskriver årets aktiviteter.\n\nAktivitet   Tid   Ansvar\nFöretagsfrukost   Hela året   "
+            "Näringslivsenheten")
+    c = classifier.classify(make_doc(text, "Aktivitetsplan 2017 för näringslivsarbetet i Exempelby kommun", format="pdf"), 2017)
+    assert c.relevant is False and c.doc_role == "action_plan"
