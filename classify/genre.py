@@ -393,8 +393,6 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag|uppföljning", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
-    if f["no_program"] and not f["t_biz_program"]:
-        return "landing_page"  # "Kommunen har inget eget näringslivsprogram …"
     if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or f["url_news"] or not f["t_biz_program"]):
         return "news"
     if f["t_definite"] and f["summary"] and doc.n_pages == 1:
@@ -415,6 +413,8 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
     if (f["summary"] >= math.log1p(2) and doc.n_pages == 1 and len(doc.full) < 6000 and not f["doctype_program"]
             and f["voice_raw"] < 3 and not f["fmt_file"]):
         return "summary_page"
+    if f["no_program"] and not f["t_biz_program"]:
+        return "landing_page"  # "Kommunen har inget eget näringslivsprogram …"
     if f["t_biz_program"] or f["tb_biz_program"] or (f["t_action_lead"] and not f["parent_program"]):
         return "draft_program" if f["t_draft"] else "program"
     return "landing_page"
