@@ -13,27 +13,35 @@ import logging
 from datetime import date
 from typing import Any, Iterable
 
+from classify.calibrate import Calibrator
+from classify.calibrate import load as load_calibration
+from classify.version import CLASSIFIER_VERSION, full_version
 from classify.document import TAG_KEYS, Classification, Document, Evidence
-from classify.genre import genre_features
+from classify.genre import ACTION_NOUN, genre_features, own_title
 from classify.kind import assess_kind
+from classify.mention import find_program_mention
 from classify.model import GOTLAND, RelevanceModel, doctext, load_model, model_input
 from classify.regional import Gazetteer, assess_regional, load_gazetteer
 from classify.themes import assess_themes
 from classify.validity import assess_validity
 
 log = logging.getLogger(__name__)
+__all__ = ["CLASSIFIER_VERSION", "OUTPUT_KEYS", "Classifier", "classify", "output_row"]
 
-CLASSIFIER_VERSION = "classify-1"
 #: Validity notes that are worth an analyst's look (others are kept as evidence notes only).
-_FLAG_VALIDITY = ("too far", "only weak date", "no validity statement", "open-ended")
+_FLAG_VALIDITY = ("too far", "only weak date", "open-ended (")
+#: How often the validity read from the opening pages is right, by answer (real-dev, in sample).
+_VALIDITY_TRUST = {True: 0.95, False: 0.95, None: 0.85}
 
 
 class Classifier:
     """Holds the model and gazetteer; ``classify`` is cheap and thread-safe."""
 
-    def __init__(self, model: RelevanceModel | None | str = "auto", gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, model: RelevanceModel | None | str = "auto", gazetteer: Gazetteer | None = None,
+                 calibrator: Calibrator | None = None) -> None:
         self.model = load_model() if model == "auto" else model  # type: ignore[assignment]
         self.gazetteer = gazetteer or load_gazetteer()
+        self.calibrator = calibrator or load_calibration()
 
     @property
     def model_hash(self) -> str:
@@ -43,17 +51,23 @@ class Classifier:
         year = year or date.today().year
         doc = doctext(document)
         signals = genre_features(doc, document.municipality == GOTLAND)
-        kind = assess_kind(doc, signals, self.model, model_input(doc, signals.features))
+        kind = assess_kind(doc, signals, self.model, model_input(doc, signals.features), self.calibrator)
         out = Classification(
             id=document.id,
             relevant=kind.relevant,
             doc_role=kind.doc_role,
-            classifier_version=CLASSIFIER_VERSION,
+            classifier_version=full_version(self.model_hash),
             model_hash=self.model_hash,
         )
         flags = list(kind.flags)
         evidence: dict[str, list[Evidence]] = dict(kind.evidence)
         if not kind.relevant:
+            mention = find_program_mention(doc, year, kind.doc_role)
+            if mention is not None:
+                out.program_mention = True
+                out.valid_from, out.valid_to = mention.valid_from, mention.valid_to
+                evidence["program_mention"] = [mention.evidence]
+                evidence.update(mention.period_evidence)
             out.confidence = round(1.0 - kind.probability, 3)
             out.flagged = bool(flags)
             out.flag_reasons = flags
@@ -73,6 +87,11 @@ class Classifier:
         evidence.update(links.evidence)
 
         themes = assess_themes(doc)
+        title = own_title(doc)
+        if not themes.action_plan and (ACTION_NOUN.search(title.lower()) or "aktionsplan" in title.lower()):
+            # the governing document is itself an action plan ("Handlingsplan för näringslivsarbetet")
+            themes.action_plan = True
+            themes.evidence["action_plan"] = kind.evidence.get("program_type", [])[:1] or [Evidence(None, title, "title", 0.8)]
         out.action_plan = themes.action_plan
         out.sustainability = themes.sustainability
         out.co_created = themes.co_created
@@ -80,10 +99,10 @@ class Classifier:
         out.yearly_activities = themes.yearly_activities
         evidence.update(themes.evidence)
 
-        conf = kind.probability
-        if validity.valid_in_year is None:
-            conf *= 0.6
-            flags.append(f"cannot tell whether it applied in {year}")
+        # confidence covers the tags that decide the row: relevance, and whether it applied in the year
+        # (a validity the text cannot tell is an honest None; the municipality decision flags it if
+        # this document is the one chosen)
+        conf = kind.probability * _VALIDITY_TRUST.get(validity.valid_in_year, 1.0)
         out.confidence = round(conf, 3)
         out.flag_reasons = list(dict.fromkeys(flags))
         out.flagged = bool(out.flag_reasons)

@@ -17,6 +17,8 @@ from classify.document import TAG_KEYS, Document
 from classify.normalize import split_pages
 
 CORPUS_DIR = Path(__file__).parent / "data" / "corpus"
+#: Labels a labeled file may leave out (they are then not scored).
+OPTIONAL_LABELS = ("measurable_goals", "yearly_activities")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ def document_from_record(data: dict[str, Any]) -> Document:
         anchor_text=data.get("anchor_text") or None,
         municipality=(str(data["municipality"]) if data.get("municipality") not in (None, "") else None),
         metadata=data.get("metadata") if isinstance(data.get("metadata"), dict) else {},
+        format=(str(data["format"]).lower() if isinstance(data.get("format"), str) and data.get("format") else None),
     )
 
 
@@ -63,7 +66,7 @@ def _check(obj: Any) -> str | None:
         return "missing 'text' (a string)"
     if not text.strip():
         return "empty 'text'"
-    for key in ("title", "url", "anchor_text", "municipality"):
+    for key in ("title", "url", "anchor_text", "municipality", "format"):
         if obj.get(key) is not None and not isinstance(obj[key], (str, int)):
             return f"'{key}' must be a string or null"
     return None
@@ -109,6 +112,10 @@ class Labeled:
     gold: dict[str, Any]
     year: int
     doc_role: str | None
+    #: The page's kind as the labeller named it (real-dev ``kind``; else the corpus ``doc_role``).
+    kind: str | None = None
+    #: ``high`` when every label is clear from the text shown, ``low`` for a judgement call.
+    label_confidence: str | None = None
 
 
 class LabeledFileError(ValueError):
@@ -124,7 +131,8 @@ def load_labeled(paths: list[Path], default_year: int | None = None) -> list[Lab
             if isinstance(item, LineError):
                 errors.append(str(item))
                 continue
-            missing = [k for k in TAG_KEYS if k not in item.data]
+            # measurable_goals / yearly_activities may be unlabelled (real-dev): they are then not scored
+            missing = [k for k in TAG_KEYS if k not in item.data and k not in OPTIONAL_LABELS]
             if missing:
                 errors.append(f"{path}, line {item.line}: missing label(s) {', '.join(missing)}")
                 continue
@@ -134,8 +142,10 @@ def load_labeled(paths: list[Path], default_year: int | None = None) -> list[Lab
             if not isinstance(year, int):
                 errors.append(f"{path}, line {item.line}: no inventory 'year' (give --year)")
                 continue
-            gold = {k: item.data[k] for k in TAG_KEYS}
-            out.append(Labeled(item.document, gold, year, item.data.get("doc_role")))
+            gold = {k: item.data[k] for k in TAG_KEYS if k in item.data}
+            role = item.data.get("doc_role")
+            out.append(Labeled(item.document, gold, year, role, item.data.get("kind") or role,
+                               item.data.get("label_confidence")))
     if errors:
         raise LabeledFileError("\n".join(errors[:20]) + (f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""))
     return out

@@ -58,6 +58,8 @@ class Document:
     county_code: str | None = None
     headings: list[Heading] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: What the crawl knows of the file: "pdf", "docx", "odt", "html" (None when unknown).
+    format: str | None = None
 
     @property
     def text(self) -> str:

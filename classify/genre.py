@@ -11,9 +11,11 @@ the model; :func:`rule_role` reads them as a transparent first opinion on the do
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from classify.segment import DocText
 
@@ -26,27 +28,18 @@ BIZ_PROGRAM = re.compile(
     r"(?:\w+ )?(?:näringsliv\w*|företag\w*|tillväxt\w*|entreprenörskap|jobb och tillväxt|arbete och tillväxt)"
 )
 ACTION_NOUN = re.compile(r"\b(?:handlingsplan|aktivitetsplan|genomförandeplan|åtgärdsplan|insatsplan|verksamhetsplan)\w*")
-_OTHER_TITLE = {
-    "oversiktsplan": r"översiktsplan|fördjupad översiktsplan|\bföp\b|detaljplan",
-    "budget": r"\bbudget|årsredovisning|delårsrapport|verksamhetsplan och budget|mål och budget|ekonomisk plan|flerårsplan|årsbokslut",
-    "vision": r"\bvision\b|^\s*\w+ 20[3-5]\d\s*$",
-    "tourism_strategy": r"turism|besöksnäring|destination",
-    "rural_strategy": r"landsbygd|lokal utvecklingsstrategi|leader|\blag\b|serviceplan|serviceprogram|byautveckling",
-    "evaluation_report": r"utvärdering|slutrapport|omvärldsanalys|rapport|analys|underlag|undersökning|enkät|kartläggning|uppföljning av",
-    "other_policy": r"upphandling|miljöprogram|miljöpolicy|klimatstrategi|energiplan|bostadsförsörjning|kulturplan|folkhälsa|"
-                    r"trafikstrategi|digitalisering|arbetsgivarpolicy|kommunikationspolicy|integrationsprogram|skolplan|avfallsplan|"
-                    r"riktlinje|reglemente|delegationsordning|taxa|lokalförsörjning|mark- och exploatering|markpolicy|exploateringspolicy",
-    "general_strategy": r"strategisk plan|kommunplan|styrmodell|övergripande mål|flerårig plan|mål för mandatperioden",
-}
+#: Vocabularies live in data/vocabulary.json (other genres' titles and body words, party names).
+VOCABULARY = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
+_OTHER_TITLE: dict[str, str] = VOCABULARY["other_genre_titles"]
 _OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
 _RUS_TITLE = re.compile(
     r"regional\w* (?:utvecklings|tillväxt)|\brus\b|\brup\b|\brufs|länsplan|länsstrategi|strategin$|dalastrategin|värmlandsstrategin|sörmlandsstrategin"
-    r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
+    r"|blekingestrategin|det öppna skåne|gröna kronoberg|vg ?20\d\d|\b\w+ län\b|region\w* \w+s? (?:tillväxt|utveckling)|västernorrland|regionförbund"
 )
 _REGION_ISSUER = re.compile(r"(?m)^\s*(?:region \w+(?: läns?)?|regionförbundet\b.*|länsstyrelsen\b.*|landstinget\b.*|\w+ läns? landsting)\s*$")
 _JOINT = re.compile(
-    r"business region|kommunalförbund|\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
-    r"|(?:\w+, ){2,}\w+ och \w+ kommuner"
+    r"business region|kommunalförbund|\b\w+regionen\b|gemensam\w* (?:närings|tillväxt|strategi)|samverkansorgan|samarbetskommitté"
+    r"|\b(?:\w+, ){2,}\w+ och \w+ kommuner"
 )
 _NEWS_TITLE = re.compile(
     r"\b(?:antagen|antaget|antogs|har antagit|antas|klar|klart|beslutad|beslutat|nu |ny |nytt |nya |tyck till|välkommen|inbjudan"
@@ -99,20 +92,14 @@ _VOICE = re.compile(
 _FOCUS = re.compile(r"fokusområde\w*|insatsområde\w*|prioriterade områden|målområde\w*|strategiska områden|strategiområde\w*|\bmål\s*\d|\bdelmål|övergripande mål|målbild|strategier|\bvision\b")
 _TOC_GOALS = re.compile(r"mål|fokusområde|insatsområde|vision|strategi|prioriter|genomförande|uppföljning|handlingsplan|inledning|bakgrund|syfte")
 _BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w*|etabler\w*|företagsklimat\w*|arbetstillfäll\w*|innovation\w*")
-_OTHER_GENRE_BODY = {
-    "tourism": re.compile(r"turis\w*|besöksnäring\w*|destination\w*|besökare"),
-    "rural": re.compile(r"landsbygd\w*|leader\w*|\blag\b|byalag|lokalt ledd"),
-    "plan": re.compile(r"översiktsplan\w*|markanvändning|bebyggelse|detaljplan\w*"),
-    "budget": re.compile(r"budget\w*|driftsbudget|investeringsbudget|resultaträkning|skattesats|kommunbidrag|tkr|mnkr|mkr"),
-    "region": re.compile(r"\bregionen\b|\blänet\b|länets|regionfullmäktige|regionala|regionförbund"),
-    "report": re.compile(r"utvärdering\w*|rapport\w*|enkät\w*|respondent\w*|metod\w*|intervju\w*|analys\w*|slutsats\w*"),
-}
+_OTHER_GENRE_BODY = {k: re.compile(v) for k, v in VOCABULARY["other_genre_body"].items()}
 _PARENT_PROGRAM = re.compile(
     r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
-    r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga)\s+"
+    r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga|utgår från|bygger på)\s+"
     r"(?:det |den |vårt |vår |kommunens )?(?:\w+ )?(?:nya )?(?:näringslivs\w*(?:programmet|strategin|planen|policyn)|tillväxt\w*(?:programmet|strategin)"
     r"|(?:strategi|program) för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi) (?:20\d\d|för)|tillväxt\w*(?:program|strategi) (?:20\d\d|för))"
     r"|(?:programmets|strategins) (?:mål|fokusområden|insatsområden|inriktning)|(?:programmet|strategin) anger (?:målen|inriktningen)"
+    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
 )
 _ADOPTED_BY_OTHER = re.compile(
     r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"
@@ -129,8 +116,63 @@ _TITLE_VERB = re.compile(r"\b(?:ska|skall|har|är|blir|får|vill|tar|ger|kan|ant
 _DRAFT = re.compile(r"förslag|remiss|samråd(?!et med| med)|utkast")
 _CHROME_NEWS = re.compile(r"nyhet|aktuellt|press|arkiv|evenemang|kalendarium")
 #: The title block names one municipality as the owner: "… för Skövde kommun", "Borås Stads …".
-_OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
+_OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\b\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
+_PROGRAM_NOUN = r"\w*(?:program|strategi|policy|plan)(?:met|men|et|en|n)?\b|styrdokument(?:et)?"
+#: A page that reports a program's adoption in the past tense, in running text ("I mars 2017 antog
+#: kommunfullmäktige en näringslivsstrategi", "Det nya programmet fastställdes …", "… har fattat
+#: beslut om en tillväxtstrategi"): the page is *about* the program. A cover's "Antagen av KF" is
+#: a participle, not this.
+ADOPTION_REPORTED = re.compile(
+    r"\b(?:antog|antogs|fastställdes|beslutades|klubbades|godkändes|reviderades|togs fram|förlängs|förlängdes|har (?:\w+ )?(?:antagit|fastställt|klubbat|godkänt|reviderat)"
+    r"|har fattat beslut om|fattade beslut om|beslutade (?:att anta|om))\b[^.\n]{0,80}?\b(?:" + _PROGRAM_NOUN + r")"
+    r"|\b(?:" + _PROGRAM_NOUN + r")[^.\n]{0,40}?\b(?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades)\b"
+    r"|(?:^|[.!?]\s+|\n)(?:det|den) (?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades) (?:av|i|den|på)\b"
+)
+#: The page points to the document it is about ("Du hittar programmet under Dokument", "Läs hela
+#: strategin", "Strategidokumentet pekar ut …", "Tillväxtstrategins innehåll på 5 minuter").
+POINTS_TO_DOCUMENT = re.compile(
+    r"du hittar (?:\w+ )?(?:programmet|strategin|policyn|planen|dokumentet|\w*programmet|\w*strategin|\w*policyn)"
+    r"|(?:strategi|program|policy|plan)?dokumentet (?:pekar|tydliggör|beskriver|innehåller|finns)|strategidokument"
+    r"|läs (?:hela |mer om |mer i )?(?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)"
+    r"|läs hela (?:\w+ )?\w*(?:program|strategi|policy|plan)\b|här kan du (?:läsa|ladda (?:ner|hem)|ta del av)"
+    r"|ladda (?:ner|hem) (?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)|innehåll på \d+ minuter"
+    r"|under rubriken|(?:programmet|strategin|policyn|planen) (?:i sin helhet|finns (?:att läsa|att ladda|här|nedan|som))"
+)
+#: A page saying the municipality has no (written) program: "har inget eget näringslivsprogram",
+#: "arbetar utan en skriven strategi".
+NO_PROGRAM = re.compile(
+    r"(?:saknar|har inte|har inget|har ingen|finns (?:inte|inget|ingen))[^.\n]{0,40}?(?:eget |skrivet |formellt |antaget |fristående )*"
+    r"(?:näringslivsprogram|näringslivsstrategi|tillväxtprogram|tillväxtstrategi|\w*program\b|\w*strategi\b)"
+    r"|utan (?:ett |en )?(?:skrivet|formellt|eget|antaget|särskilt)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
+)
+#: A web page that says it carries the program's own text.
+_FULL_TEXT = re.compile(r"sidan (?:innehåller|återger) (?:\w+ )?(?:fullständiga|hela) text|(?:hela|fullständiga) texten (?:i|till|ur) |nedan följer (?:\w+ )?(?:programmet|strategin|policyn)")
+#: A strategy still being written ("under framtagning", "förväntas tas upp för beslut").
+IN_PROCESS = re.compile(
+    r"under framtagning|under bearbetning|håller på att tas fram|(?:förväntas|ska|planeras) (?:tas upp för|antas|beslutas)"
+    r"|arbetar (?:\w+ )?med (?:att ta fram )?(?:en ny|ett nytt|en|ett) \w*(?:strategi|program)|arbetet med att ta fram"
+    r"|inför arbetet med (?:ett nytt|en ny)|arbetet resulterade i|dialogomgång\w*"
+    r"|(?:beslutade|gav|fick|uppdrog)[^.\n]{0,60}(?:ska|skulle|att) ta fram (?:ett|en) (?:nytt |ny )?\w*(?:program|strategi)"
+    r"|(?:programmet|strategin) (?:ska|skall) tas fram"
+)
+#: The document's own chapter furniture: headings a program has, as lines of their own.
+_PROGRAM_HEADING = re.compile(
+    r"(?m)^\s*[•*–-]?\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:inledning|bakgrund|syfte(?: och mål)?|mål(?:sättning\w*)?|vision(?: och mål)?|fokusområden?|insatsområden?"
+    r"|strategiska (?:områden|inriktningar)|strategi \d+|genomförande|uppföljning|förord|sammanfattning|innehållsförteckning|innehåll"
+    r"|prioriterade områden|utgångspunkter|handlingsplan|aktiviteter|åtgärder|detaljer|ansvarig)\s*:?\s*$"
+    r"|^\s*(?:[a-zåäö]\.|\d+\.)?\s*(?:mål|delmål|aktivitet|åtgärd)\s*:"
+)
+#: Issuers that are never the municipality: a newspaper, a party, a university, a consultancy, a
+#: business association, another country's municipality.
+OTHER_ISSUER = re.compile(
+    r"(?m)^\s*(?:ledare|debatt|insändare|krönika)\s*$|\b(?:ledarsida\w*|ledarredaktion\w*|debattartikel\w*|insändare|krönikör|prenumerera|e-tidningen)\b"
+    r"|\b(?:" + "|".join(VOCABULARY["parties"]) + r")"
+    r" (?:i|vill|anser|föreslår|kräver)\b|\bvårt parti\b|partiprogram|valmanifest"
+    r"|\b(?:examensarbete|kandidatuppsats|magisteruppsats|masteruppsats|handledare|examinator|högskolepoäng)\b"
+    r"|\b(?:vår kund|vår uppdragsgivare|kundcase)\b"
+    r"|\b(?:kommunen i finland|i finland|åland\w*|finska kommun\w*)\b|\bkommittén?s? slutrapport|slutbetänkande"
+)
 
 
 def _title_names_body(text: str) -> bool:
@@ -153,10 +195,15 @@ class GenreSignals:
 
 _ISSUER_LINE = re.compile(
     r"^(?:region \w+|\w+(?:-\w+)? kommun|\w+s kommun|\w+ stad|\w+ municipality|kommunstyrelsen|kommunfullmäktige|"
-    r"kommunledningskontoret|näringslivsenheten|\w+förvaltningen|startsida\b.*|[\d\s./:–-]+|remissversion.*|förslag|utkast|.*›.*|.*»\s*.*"
+    r"kommunledningskontoret|näringslivsenheten|\w+förvaltningen|startsida\b.*|[\d\s./:–()-]+|remissversion.*|förslag|utkast|.*›.*|.*»\s*.*"
     # cover furniture: draft stamps, comment instructions, page headers/footers, document tables
     r"|samrådshandling.*|granskningshandling.*|utställningshandling.*|synpunkter (?:lämnas|ska|skickas).*|.*\bsida \d+(?: av \d+| ?\(\d+\))?"
     r"|(?:dokumenttyp|beslutad av|antagen av|dokumentansvarig|diarienummer|dnr)\b.*)$"
+)
+#: A given title that is not a title: an adoption line, a date, a web address (document hosts' transcripts).
+_FURNITURE_TITLE = re.compile(
+    r"(?:beslutat|beslutad|antagen|antaget|fastställd|fastställt)\s+(?:av|i)\b.*|(?:hemsida|webbplats|www)\b.*"
+    r"|(?:remissversion|remissutkast|samrådshandling|granskningshandling|utkast|förslag)\b[\d\s./:–-]*$|[\d\s./:–-]+$|(?<!\S)\S+\.(?:se|nu|com|net)\b.*"
 )
 #: A title line that continues on the next line: it ends in a hyphen, a preposition or a conjunction.
 _TITLE_CONTINUES = re.compile(r"(?:-|\b(?:för|i|och|av|till|om|med|inom|mot|på|samt|&))$")
@@ -167,7 +214,7 @@ def own_title(doc: DocText) -> str:
     chrome) that is not the issuer ("Region Gotland", "MOTALA KOMMUN"), a date, a draft stamp, page
     furniture or a breadcrumb; a title wrapped over lines ("Handlingsplan för" / "näringslivsarbetet")
     is joined."""
-    if doc.title:
+    if doc.title and not _FURNITURE_TITLE.match(doc.title.lower().strip()):
         return doc.title
     lines = doc.first_lines
     for i, line in enumerate(lines[:6]):
@@ -203,12 +250,15 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     url = (doc.url or "").lower()
     anchor = (doc.anchor or "").lower()
 
-    biz_title = BIZ_PROGRAM.search(title)
+    # "Ge idéerna plats! Handlingsprogram. För ett bättre företagsklimat": sentence marks inside a title
+    biz_title = BIZ_PROGRAM.search(re.sub(r"(?<=\w)[.!:]\s+(?=\w)", " ", title))
     biz_tb = BIZ_PROGRAM.search(tb)
     f["t_biz_program"] = 1.0 if biz_title else 0.0
     f["tb_biz_program"] = 1.0 if biz_tb else 0.0
     f["t_action_noun"] = 1.0 if ACTION_NOUN.search(title) else 0.0
-    f["t_action_of_program"] = 1.0 if ACTION_NOUN.search(title) and re.search(r"(?:program|strategi)", title) else 0.0
+    # "Handlingsplan 2017 till Näringslivsprogram …", "Handlingsplan 2020 till Plan för näringslivsutveckling"
+    f["t_action_of_program"] = 1.0 if ACTION_NOUN.search(title) and (
+        re.search(r"(?:program|strategi)", title) or re.search(r"(?:\btill|för genomförandet av|kopplad till|\s[–:-])\s+(?:\w+\s+){0,2}\w*(?:plan|policy)\b", title)) else 0.0
     f["t_action_lead"] = 1.0 if ACTION_NOUN.match(title.strip()) else 0.0
     f["t_year_range"] = 1.0 if re.search(r"20\d\d\s*[-–—]\s*(?:20)?\d\d(?![\d-])", tb) else 0.0
     f["t_news_like"] = 1.0 if _NEWS_TITLE.search(title) else 0.0
@@ -222,7 +272,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["t_rus"] = 1.0 if _RUS_TITLE.search(title) and not region_is_municipality else 0.0
     f["t_joint"] = 1.0 if _JOINT.search(tb) else 0.0
     f["t_draft"] = 1.0 if _DRAFT.search(tb) else 0.0
-    f["t_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammanträde|§", title) else 0.0
+    f["t_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammanträde|^\s*§", title) else 0.0
     f["t_tjs"] = 1.0 if re.search(r"tjänsteskrivelse|tjänsteutlåtande|yttrande|motion|svar på|ärende", title) else 0.0
     f["cover_region_issuer"] = 1.0 if _REGION_ISSUER.search(doc.cover) and not region_is_municipality else 0.0
     f["adopted_by_other"] = 1.0 if doc.search(_ADOPTED_BY_OTHER, 1500) and not region_is_municipality else 0.0
@@ -230,6 +280,8 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     # the breadcrumb in leading site chrome still names the section: Nyheter, Aktuellt, Press …
     f["chrome_news"] = 1.0 if _CHROME_NEWS.search(doc.chrome) else 0.0
     f["t_own_owner"] = 1.0 if _OWN_OWNER.search(tb) else 0.0
+    # the document's own title names one municipality as its owner ("… för Askersunds kommun")
+    f["t_own_title"] = 1.0 if _OWN_OWNER.search(title) else 0.0
 
     f["news"] = _log1(doc.count(_NEWS, n_open))
     f["reporting"] = _log1(doc.count(_REPORTING, n_open))
@@ -254,10 +306,20 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["pages"] = _log1(doc.n_pages)
     f["length"] = _log1(len(doc.full) / 1000.0)
     f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
-    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press", url) else 0.0
+    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/|/20\d\d/\d\d/", url) else 0.0
     f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
+    # a chapter of a program published as web pages: /naringslivsstrategi/fokusomraden/
+    f["url_program_section"] = 1.0 if re.search(r"/(?:naringslivs|tillvaxt)(?:program|strategi|plan|policy)[\w-]*/[\w-]+", url) else 0.0
     f["url_biz"] = 1.0 if re.search(r"naringslivs?(?:program|strategi|plan|policy)|tillvaxt(?:program|strategi)|n%c3%a4ringslivs", url) else 0.0
-    f["rule_score"] = rule_score(f)
+    f["adoption_reported"] = _log1(doc.count(ADOPTION_REPORTED, n_open))
+    f["points_to_document"] = _log1(doc.count(POINTS_TO_DOCUMENT, n_open))
+    f["in_process"] = 1.0 if doc.search(IN_PROCESS, 2500) else 0.0
+    f["program_headings"] = _log1(doc.count(_PROGRAM_HEADING, n_open))
+    f["other_issuer"] = _log1(doc.count(OTHER_ISSUER, n_open))
+    fmt = (doc.format or "").lower()
+    f["no_program"] = 1.0 if doc.search(NO_PROGRAM, 2500) else 0.0
+    f["fmt_file"] = 1.0 if fmt in ("pdf", "docx", "doc", "odt") else 0.0
+    f["fmt_html"] = 1.0 if fmt == "html" else 0.0
     return GenreSignals(features=f, title_block=tb)
 
 
@@ -272,6 +334,7 @@ RULE_WEIGHTS: dict[str, float] = {
     "t_other_oversiktsplan": -3.0, "t_other_budget": -3.0, "t_other_vision": -1.5, "t_other_tourism_strategy": -2.5,
     "t_other_rural_strategy": -2.5, "t_other_evaluation_report": -2.5, "t_other_other_policy": -2.5,
     "t_other_general_strategy": -2.0, "body_budget": -0.5, "body_report": -0.4,
+    "adoption_reported": -1.0, "points_to_document": -1.0, "in_process": -2.0, "other_issuer": -2.0, "program_headings": 0.4,
 }
 RULE_BIAS = -2.5
 
@@ -281,27 +344,65 @@ def rule_score(f: dict[str, float]) -> float:
     return RULE_BIAS + sum(w * f.get(k, 0.0) for k, w in RULE_WEIGHTS.items())
 
 
+def is_web_page(doc: DocText, f: dict[str, float]) -> bool:
+    """An HTML page (as the crawl says, else: one short page that is not a file URL)."""
+    if f.get("fmt_html"):
+        return True
+    if f.get("fmt_file") or f.get("url_file"):
+        return False
+    return doc.n_pages == 1 and len(doc.full) < 8000
+
+
+def summarises_program(doc: DocText, f: dict[str, float]) -> bool:
+    """A web page *about* a program: it reports the adoption, points to the document or tells of the
+    drafting, and lacks the program's own chapter furniture."""
+    if not is_web_page(doc, f):
+        return False
+    about = f["adoption_reported"] + f["points_to_document"] + f["in_process"]
+    if f["in_process"]:
+        return True
+    if doc.search(_FULL_TEXT, 2500, flat=True):  # "Den här sidan innehåller strategins fullständiga text"
+        return False
+    # a page that speaks as the program throughout ("Vi ska …" again and again) is the program's text
+    return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"] and f["voice_raw"] < 8
+
+
 def rule_role(doc: DocText, f: dict[str, float]) -> str:
-    """A transparent first opinion on the document's role (one of the corpus doc_roles)."""
+    """A transparent first opinion on the document's role (one of the corpus doc_roles, plus
+    ``program_webpage`` for a program published as a web page and ``other_issuer`` for a document by
+    a newspaper, party, university, consultancy or a body abroad)."""
+    role = _rule_role(doc, f)
+    if role == "program" and is_web_page(doc, f) and f.get("fmt_html"):
+        return "program_webpage"
+    if role in ("action_plan", "landing_page") and f.get("url_program_section") and f.get("fmt_html"):
+        return "program_webpage"  # a chapter page under the program's own section
+    return role
+
+
+def _rule_role(doc: DocText, f: dict[str, float]) -> str:
     if f["t_protocol"] or f["protocol"] >= math.log1p(4) or (f["protocol"] >= math.log1p(2) and f["url_protocol"]):
         return "protocol"
     if f["t_tjs"] or f["tjs"] >= math.log1p(2):
         return "tjansteskrivelse"
-    if f["news"] >= math.log1p(1) and f["reporting"] >= math.log1p(1):
+    if f["other_issuer"] >= math.log1p(1) and not f["doctype_program"]:
+        return "other_issuer"
+    if (f["news"] >= math.log1p(1) or f["url_news"]) and f["reporting"] >= math.log1p(1):
         return "news"
     title = own_title(doc).lower()
     for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
-        if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag", title)):
+        if f[f"t_other_{key}"] and not (key == "evaluation_report" and not re.search(r"utvärdering|rapport|analys|underlag|uppföljning", title)):
             if not (f["t_biz_program"] and key in ("other_policy", "general_strategy")):
                 return key
-    if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or not f["t_biz_program"]):
+    if (f["t_news_like"] or f["t_sentence"]) and (f["news"] or f["reporting"] or f["url_news"] or not f["t_biz_program"]):
         return "news"
     if f["t_definite"] and f["summary"] and doc.n_pages == 1:
+        return "summary_page"
+    if summarises_program(doc, f):
         return "summary_page"
     # a municipality's own program describing its cooperation is not a joint strategy: body counts
     # alone decide only when the title block does not name one municipality as the owner
     joint_by_body = f["joint_body"] >= math.log1p(2) and not f.get("t_own_owner")
-    if (f["t_joint"] or f["t_body"] or joint_by_body) and (f["t_biz_program"] or f["tb_biz_program"]):
+    if (f["t_joint"] or f["t_body"] or joint_by_body) and (f["t_biz_program"] or f["tb_biz_program"]) and not f.get("t_own_title"):
         return "business_region_strategy"
     if f["t_rus"] or f["cover_region_issuer"] or f["adopted_by_other"]:
         return "regional_rus"
@@ -310,8 +411,10 @@ def rule_role(doc: DocText, f: dict[str, float]) -> str:
     if f["t_other_vision"] and not f["t_biz_program"]:
         return "vision"
     if (f["summary"] >= math.log1p(2) and doc.n_pages == 1 and len(doc.full) < 6000 and not f["doctype_program"]
-            and f["voice_raw"] < 3):
+            and f["voice_raw"] < 3 and not f["fmt_file"]):
         return "summary_page"
+    if f["no_program"] and not f["t_biz_program"]:
+        return "landing_page"  # "Kommunen har inget eget näringslivsprogram …"
     if f["t_biz_program"] or f["tb_biz_program"] or (f["t_action_lead"] and not f["parent_program"]):
         return "draft_program" if f["t_draft"] else "program"
     return "landing_page"

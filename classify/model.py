@@ -1,8 +1,9 @@
 """The relevance model: TF-IDF word and character n-grams of the title and opening, plus the genre
 and structure features of :mod:`classify.genre`, into a calibrated logistic regression.
 
-Deterministic (liblinear, unshuffled folds), trains in seconds, saved to
-``classify/data/model.joblib`` with a sidecar ``model.json`` (model hash, the hashes of the data it
+Deterministic (liblinear, unshuffled folds), trains in seconds (``inventory train``), saved to the
+user's cache (``$XDG_CACHE_HOME/kommun-inventering/classify-model.joblib``, never into the package
+folder) with a sidecar ``.json`` (model hash, the hashes of the data it
 was trained on, versions). :func:`load_model` rebuilds it when it is missing or stale (the corpus,
 the feature code or scikit-learn changed). The model hash is computed from the fitted numbers
 (vocabularies, idf, coefficients, calibration), so the same data gives the same hash.
@@ -14,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -39,8 +41,26 @@ from classify.segment import DocText
 log = logging.getLogger(__name__)
 
 #: Bump when features or the pipeline change: a saved model of another version is rebuilt.
-FEATURE_VERSION = "genre-14"
-MODEL_PATH = Path(__file__).parent / "data" / "model.joblib"
+FEATURE_VERSION = "genre-15"
+
+
+def cache_dir() -> Path:
+    """The user's cache for the trained model: ``$XDG_CACHE_HOME/kommun-inventering`` (default
+    ``~/.cache/kommun-inventering``). The model is never written into the package folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kommun-inventering"
+
+
+def model_path() -> Path:
+    """Where the model of this classifier version lives (one file per version: worktrees and
+    installed versions side by side never overwrite each other's model)."""
+    from classify.version import CLASSIFIER_VERSION
+
+    return cache_dir() / f"{CLASSIFIER_VERSION}-model.joblib"
+
+
+#: Kept for callers that print where the model lives (resolved when the module is imported).
+MODEL_PATH = model_path()
 TEXT_CHARS = 1500
 GOTLAND = "0980"
 
@@ -59,8 +79,37 @@ def _features(items: Sequence[ModelInput]) -> list[dict[str, float]]:
     return [x.features for x in items]
 
 
+#: Bounds on what the classifier reads: untrusted input must not make it slow (a 40,000-character
+#: "title", a 500-MB text). Programs are judged on their opening pages; themes read the first
+#: MAX_TEXT_CHARS characters (about 350 pages).
+MAX_TITLE_CHARS = 400
+MAX_TEXT_CHARS = 1_000_000
+
+
+def _bounded_pages(pages: list[str], limit: int = MAX_TEXT_CHARS) -> list[str]:
+    out, left = [], limit
+    for page in pages:
+        if left <= 0:
+            break
+        out.append(page[:left])
+        left -= len(page) + 1
+    return out or [""]
+
+
+#: Document hosts (docplayer, amp pages) append other documents' titles under such a line: not this
+#: document's text.
+_RELATED_LIST = re.compile(r"(?im)^[ \t]*(?:relevanta|relaterade|liknande|andra) dokument[ \t]*:?[ \t]*$")
+
+
+def _strip_related(page: str) -> str:
+    m = _RELATED_LIST.search(page)
+    return page[: m.start()].rstrip() if m and m.start() > 0 else page
+
+
 def doctext(document: Document) -> DocText:
-    return DocText(list(document.pages), document.title or "", document.url or "", document.anchor_text or "")
+    fmt = document.format or document.metadata.get("format") or ""
+    return DocText([_strip_related(p) for p in _bounded_pages(list(document.pages))], (document.title or "")[:MAX_TITLE_CHARS], (document.url or "")[:2000],
+                   (document.anchor_text or "")[:MAX_TITLE_CHARS], str(fmt).lower())
 
 
 def model_input(doc: DocText, features: dict[str, float]) -> ModelInput:
@@ -181,7 +230,7 @@ def training_inputs(items: Sequence[Labeled]) -> tuple[list[ModelInput], list[in
     return X, y
 
 
-def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path | None = MODEL_PATH) -> RelevanceModel:
+def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path | None | str = "default") -> RelevanceModel:
     """Train on every ``train*.jsonl`` in ``folder`` plus ``extra`` labeled files; save if asked."""
     files = corpus_files("train", folder)
     if not files and not extra:
@@ -204,8 +253,10 @@ def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path |
         "n_relevant": int(sum(y)),
     }
     model = RelevanceModel(pipe, meta)
+    if save_to == "default":
+        save_to = model_path()
     if save_to is not None:
-        save(model, save_to)
+        save(model, Path(save_to))
     log.info("trained relevance model %s on %d documents", meta["model_hash"], len(items))
     return model
 
@@ -225,7 +276,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def save(model: RelevanceModel, path: Path = MODEL_PATH) -> None:
+def save(model: RelevanceModel, path: Path | None = None) -> None:
+    path = path or model_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -250,9 +303,10 @@ _lock = threading.Lock()
 _cache: dict[Path, RelevanceModel] = {}
 
 
-def load_model(path: Path = MODEL_PATH, folder: Path = CORPUS_DIR, rebuild: bool = True) -> RelevanceModel | None:
-    """Load the saved model; rebuild it when missing or stale. None when there is nothing to train on."""
-    path = Path(path)
+def load_model(path: Path | None = None, folder: Path = CORPUS_DIR, rebuild: bool = True) -> RelevanceModel | None:
+    """Load the trained model from the user's cache (``inventory train`` writes it); rebuild it there
+    when missing or stale. None when there is nothing to train on."""
+    path = Path(path) if path is not None else model_path()
     with _lock:
         if path in _cache:
             return _cache[path]

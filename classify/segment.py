@@ -44,6 +44,8 @@ class DocText:
     title: str = ""
     url: str = ""
     anchor: str = ""
+    #: What the crawl knows of the file ("pdf", "docx", "html", …; "" when unknown).
+    format: str = ""
     offsets: list[int] = field(init=False)
     full: str = field(init=False)
     folded: str = field(init=False)

@@ -20,6 +20,7 @@ _ACTION = re.compile(
     r"\b(?:handlingsplan\w*|aktivitetsplan\w*|genomförandeplan\w*|åtgärdsplan\w*|insatsplan\w*|åtgärdslist\w*|aktivitetslist\w*|aktiviteter (?:20\d\d|för 20\d\d|per år)"
     r"|genomförandeprogram\w*|aktiviteter per år|årliga aktiviteter|verksamhetsplan för näringsliv\w*)(?!\w)"
 )
+_ACTION_PROGRAMME = re.compile(r"handlingsprogram\w*[^.\n]{0,60}?(?:för att (?:nå|genomföra|förverkliga)|med (?:aktiviteter|åtgärder|insatser))")
 _ACTION_OTHER = re.compile(
     r"(?:handlingsplan\w*|aktivitetsplan\w*|åtgärdsplan\w*|handlingsprogram\w*)\s+(?:mot|för|kring|om|inom)\s+"
     r"(?!(?:\w+\s){0,2}(?:näringsliv|tillväxt|företag|programmet|strategin|arbetet med näringsliv|genomförande|näringslivs))"
@@ -49,24 +50,30 @@ _SUST_WEAK = re.compile(r"\bklimat\w*|\bmiljö(?:n|mässig\w*|vänlig\w*|arbete\
 # Co-creation: a sentence that names business actors together with a way they took part
 # (process verb or participation format), told as something that happened, not a future intention.
 _CO_PROCESS = re.compile(
-    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
+    r"tagits fram|tagit fram|arbetats fram|arbetat fram|utarbetats|utarbetat|formulerat|skriven|skrivet|skrivits|ägas av|ägs av|bedrivits|gjorts|är gjort|genomförts|tog(?:s)? fram|framtag\w*|utformats|format(?:s)?\b|vuxit fram|växt fram"
     r"|formulerats|tagit form|varit delaktig\w*|deltagit|medverkat|bidragit|lämnat synpunkter|inspel|synpunkter|varit (?:med|styrgrupp|referensgrupp)"
     r"|i (?:nära |bred )?(?:dialog|samverkan|samarbete|samråd|partnerskap) med|tillsammans med|efter dialog|ligger till grund|bygger på|utgår från"
 )
 _CO_FORMAT = re.compile(
-    r"workshop\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
+    r"workshop\w*|företagsbesök\w*|frukostmöte\w*|dialogmöte\w*|branschträff\w*|enkät\w*|seminari\w*|styrgrupp\w*|referensgrupp\w*|arbetsgrupp\w*"
     r"|partnerskap\w*|näringslivsråd\w*|fokusgrupp\w*|intervju\w*|rundabordssamtal|hearing\w*|dialoger\b|forum|träffar\b|remissvar|synpunkter"
 )
 _CO_ACTOR = re.compile(
     r"företagar\w*|företag(?:en|are|arna)?\b|(?<!svenskt )näringsliv(?!s(?:enhet|kontor|avdelning|chef|utvecklare|strateg|funktion|samordnare|bolag|program|strategi|plan|arbete))\w*|\blrf\b|handelskammar\w*|köpman\w*|köpmän|handel\b|branschorganisation\w*"
-    r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*"
+    r"|näringsidkare|företrädare för|turistföretag\w*|företagarförening\w*|nyföretagar\w*|företagsbesök\w*|intressenter"
+)
+#: How business took part: "i samverkan med", "tillsammans med", "i nära samspel mellan", "framtagen av".
+_CO_WITH = re.compile(
+    r"i (?:nära |bred |aktiv |tät |god )?(?:samverkan|samarbete|dialog|samråd|samspel|partnerskap) (?:med|mellan)|tillsammans med|gemensamt med"
+    r"|(?:framtagen|framtaget|utarbetad|utarbetat|utgiven|utgivet) av|mellan kommunen och|ägas av|ägs av|genom (?:\w+ ){0,3}(?:företagsbesök|intervjuer|workshops?|dialogmöten|enkät)"
 )
 _CO_ONGOING = re.compile(r"löpande dialog|kontinuerlig\w* dialog|fortsätt\w* (?:dialog|samverkan)|ska (?:ha|föra|utveckla) (?:en )?dialog|(?:ska|kommer att|vill) (?:genomföra|ordna|arrangera|bjuda)")
 #: Surveys that rate the business climate (rankings) are not the program being written with business.
 _CO_NOT = re.compile(r"svenskt näringslivs|ranking|rankning|\binsikt\b|\bnki\b|betyg|nöjd kund")
 _CO_PAST = re.compile(
     r"\bhar\b|\bhade\b|tagits|genomfördes|genomförde|hölls|träffade|deltog|besvarade|svarade|skickade|intervjuade|bjöd|samlade|\bvarit\b|\bvar\b"
-    r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag"
+    r"|under (?:våren|hösten|vintern|sommaren|\d{4})|inför arbetet|bygger på|ligger till grund|vuxit|format|framtag|formulerat|bedrivits"
+    r"|utgiven|utgivet|gjorts|är gjort|genomförts|resultatet av|ägas av|ägs av|skriven|skrivet|skrivits"
 )
 _CO_TRIGGER = re.compile(_CO_PROCESS.pattern + "|" + _CO_FORMAT.pattern)
 _MEASURABLE = re.compile(
@@ -120,8 +127,7 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
     for hit in doc.finditer(_ACTION):
         if len(out) >= limit:
             break
-        if doc.in_toc(hit):
-            continue
+        # a contents line "Insatser och handlingsplaner" is a chapter of this program: it counts
         after = doc.folded[hit.end : hit.end + 60]
         if _ACTION_OTHER.match(doc.folded, hit.start, hit.end + 60) or _ACTION_OTHER_DOMAIN.search(after.split(".")[0][:40]):
             continue
@@ -129,20 +135,24 @@ def find_action_plan(doc: DocText, limit: int = 2) -> list[Hit]:
         if _NEGATION.search(sent) or _STEERING_MODEL.search(sent):
             continue
         out.append(hit)
+    if len(out) < limit and doc.mentions("handlingsprogram"):
+        # "ett handlingsprogram (arbetas fram) för att nå målen": the program's action programme
+        out += [h for h in islice(doc.finditer(_ACTION_PROGRAMME), limit - len(out)) if not _NEGATION.search(doc.sentence_text(h))]
     if len(out) < limit:
         if doc.mentions("ansvar"):
             out += list(islice(doc.finditer(_ACTION_TABLE), limit - len(out)))
     return sorted(out, key=lambda h: h.start)
 
 
+_SUST_COVER = re.compile(r"hållbar (?:utveckling|tillväxt|näringslivsutveckling)")
 _SUST_ANY = re.compile(
     r"hållbar\w*|agenda 2030|globala (?:hållbarhets)?mål\w*|cirkulär\w*|grön\w* omställning|fossilfri\w*|klimatsmart\w*|klimatneutral\w*"
     r"|biobaserad\w*|resurseffektiv\w*|förnybar\w*|klimatomställning\w*|miljödriv\w*|miljöteknik\w*|koldioxid\w*|klimatpåverkan"
 )
 #: Uses of "hållbar" that are not about sustainability, and proper names of other strategies.
 _SUST_NOT = re.compile(
-    r"(?:långsiktigt |ekonomiskt )?hållbara? (?:relation\w*|lösning\w*|finansiering|budget\w*|arbetsliv|organisation\w*|ekonomi(?! och))"
-    r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|hållbart (?:sätt|vis)"
+    r"(?:långsiktigt |ekonomiskt )?hållbara? (?:relation\w*|lösning\w*|finansiering|budget\w*|arbetsliv|organisation\w*|ekonomi\b(?! och))"
+    r"|hållbar regional tillväxt och attraktionskraft|långsiktigt hållbar\b|(?<!socialt och ekonomiskt )(?<!ekologiskt och socialt )hållbart (?:sätt|vis)"
     r"|hållbar\w* och (?:pålitlig|stabil|långsiktig|trygg|förutsägbar)\w*|(?:pålitlig|stabil|trygg|förutsägbar)\w* och hållbar\w*"
 )
 #: "Our sustainability work is described in the environmental programme": the program defers the theme.
@@ -153,7 +163,7 @@ _SUST_DEFER = re.compile(
 )
 _SUST_EMPHASIS = re.compile(
     r"grundprincip|genomsyra\w*|bärande|genomgående|röd tråd|grund för (?:hela|allt)|alla delar|i allt vi gör|perspektiv|horisontell\w*"
-    r"|prioriter\w*|\bmål\w*|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
+    r"|prioriter\w*|\bmål\w*|syftet|\bsyfte\b|program\w* för (?:\w+ ){0,2}hållbar|fokusområde\w*|insatsområde\w*|strategiområde\w*|ledord|ska vara ledande|föregångs\w*|dimension\w*"
 )
 
 
@@ -164,13 +174,29 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
     makes it a principle or goal of the program. Not counted: the title/cover lines, table-of-contents
     lines, "långsiktigt hållbara relationer" and the names of national/regional strategies.
     """
-    cover_end = doc.offsets[0] + sum(len(line) + 1 for line in doc.first_lines[:3]) if doc.first_lines else 0
+    # the cover's title lines (a transcript without line breaks: at most its first 200 characters)
+    cover = 0
+    for line in doc.first_lines[:3]:
+        if len(line) > 80:  # running text already (a transcript without line breaks)
+            break
+        cover += len(line) + 1
+    cover_end = doc.content_start + min(200, cover)
     hits: list[Hit] = []
     sentences: dict[int, Hit] = {}
     headings: list[Hit] = []
     emphasis: list[Hit] = []
+    cover_hit: Hit | None = None
     for h in doc.finditer(_SUST_ANY):
-        if h.start < cover_end or doc.in_toc(h):
+        if h.start < doc.content_start + 200 and cover_hit is None and _SUST_COVER.match(doc.folded, h.start):
+            cover_hit = h
+            continue
+        if h.start < cover_end:
+            # the program's own name or subtitle ("Aktionsplan Hållbar tillväxt och utveckling"): it
+            # counts as a heading only together with a mention in the text
+            if cover_hit is None and _SUST_COVER.match(doc.folded, h.start):
+                cover_hit = h
+            continue
+        if doc.in_toc(h):
             continue
         if _SUST_NOT.match(doc.folded, max(0, h.start - 16), h.end + 50) or _SUST_NOT.match(doc.folded, h.start, h.end + 50):
             continue
@@ -194,11 +220,14 @@ def find_sustainability(doc: DocText) -> tuple[list[Hit], str]:
             emphasis.append(h)
         if len(sentences) >= 8:
             break
+    if cover_hit is not None and sentences and not doc.title.lower().startswith(("strategi för hållbar", "program för hållbar")):
+        return [cover_hit, hits[0]], "cover"
     if headings and len(sentences) >= 2:
         return headings[:1] + [h for h in hits if h not in headings][:1], "heading"
     if len(sentences) >= 3:
         return (emphasis + hits)[:2], "recurring"
-    if emphasis and re.search(r"grundprincip|genomsyra|bärande|genomgående|röd tråd|grund för|alla delar|i allt vi gör|horisontell", doc.sentence_text(emphasis[0])):
+    if emphasis and re.search(r"grundprincip|genomsyra|bärande|genomgående|röd tråd|grund för|alla delar|i allt vi gör|horisontell"
+                              r"|syftet (?:\w+ ){0,4}är att|program\w* för (?:\w+ ){0,2}hållbar", doc.sentence_text(emphasis[0]).lower()):
         return emphasis[:1], "principle"
     if len(emphasis) >= 2:
         return emphasis[:2], "goal"
@@ -224,7 +253,12 @@ def find_co_created(doc: DocText, limit: int = 2) -> list[Hit]:
         fmt = _CO_FORMAT.search(sent) is not None
         process = _CO_PROCESS.search(sent) is not None
         program_ref = re.search(r"program|strategi|plan|policy|förslag|process|dokument|prioritering", sent) is not None
-        if (fmt and actor) or (process and actor and program_ref) or (fmt and process and program_ref):
+        with_business = _CO_WITH.search(sent) is not None
+        # "har tagits fram för att visa …" tells the purpose, not who took part
+        purpose = (re.search(r"(?:tagits|tagit|arbetats|utarbetats) fram (?:för att|i syfte)|\bhur (?:\w+ ){0,2}(?:har|ska) (?:utarbetats|tagits fram|arbetats fram)", sent)
+                   is not None and not with_business)
+        if (fmt and actor) or (process and actor and program_ref and not purpose) or (with_business and actor and (process or program_ref)) \
+                or (fmt and process and program_ref):
             out.append(h)
     return out
 

@@ -30,6 +30,8 @@ DATE = rf"(?:{_YEAR}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}} {_MONTH} {_YEAR}|{_MONTH} {_Y
 _RANGE = re.compile(
     rf"\b(?<![/-])({_YEAR})\s*(?:[-–—]|\bt\.?o\.?m\.?\b|\btill(?: och med)?\b)\s*(\d{{4}}|\d{{2}})(?![\d-])"
 )
+#: Two years side by side at the end of a title (the hyphen lost in extraction), the second later.
+_BARE_RANGE = re.compile(rf"\b({_YEAR})\s+(20[0-4]\d)\s*$")
 _PROGRAM_NOUN = (
     r"(?:näringslivs|tillväxt|utvecklings|närings|företags)\w*(?:program|strategi|plan|policy)\w*"
     r"|\bprogram(?:met)?\b|\bstrategi(?:n)?\b|\bplan(?:en)?\b|\bpolicy(?:n)?\b"
@@ -143,7 +145,8 @@ def _title_evidence(doc: DocText, needle: str) -> Evidence:
 def find_period(doc: DocText) -> tuple[int, int, Evidence, str] | None:
     """The document's own period (from, to, evidence, kind) or None."""
     title = doc.title.lower()
-    for m in _RANGE.finditer(title):
+    # a title's period whose hyphen extraction lost: "Näringslivsplan för Trosa kommun 2015 2018"
+    for m in [*_RANGE.finditer(title), *_BARE_RANGE.finditer(title)]:
         second = _second_year(int(m[1]), m[2])
         before = title[max(0, m.start() - 30) : m.start()]
         if second and not _BAD_CTX.search(before):

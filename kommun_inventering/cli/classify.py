@@ -61,9 +61,9 @@ def classify_cmd(
 def evaluate_cmd(
     labeled: Path = typer.Argument(..., metavar="LABELED.jsonl", help="Labeled records (corpus format: id, text, … and every tag)."),
     year: Optional[int] = typer.Option(None, "--year", help="Inventory year for records without their own 'year' field."),
-    errors: bool = typer.Option(False, "--errors", help="Also list every wrong tag."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong tag with the document id."),
 ) -> None:
-    """Score the classifier on a labeled file: precision/recall/F1 per tag, confusion matrices."""
+    """Score the classifier on a labeled file: per tag, per kind of page (with the ids judged wrong), calibration, confusions."""
     from classify.classifier import Classifier
     from classify.corpus import LabeledFileError, load_labeled
     from classify.evaluate import score
@@ -76,7 +76,7 @@ def evaluate_cmd(
         raise fail_usage(str(exc)) from None
     classifier = Classifier()
     preds = [classifier.classify(it.document, it.year) for it in items]
-    report = score([it.gold for it in items], preds, [it.document.id for it in items])
+    report = score([it.gold for it in items], preds, [it.document.id for it in items], [it.kind for it in items])
     typer.echo(f"model {classifier.model_hash}")
     typer.echo(report.table())
     if errors and report.errors:
@@ -88,20 +88,21 @@ def evaluate_cmd(
 def train_cmd(
     extra: list[Path] = typer.Option([], "--extra", metavar="FILE", help="Analyst-reviewed labeled JSONL to train on as well (repeatable)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR", help="Corpus folder (default classify/data/corpus)."),
-    model_path: Optional[Path] = typer.Option(None, "--model", metavar="FILE", help="Where to save the model (default classify/data/model.joblib)."),
+    model_path: Optional[Path] = typer.Option(None, "--model", metavar="FILE", help="Where to save the model (default: the user's cache, ~/.cache/kommun-inventering)."),
 ) -> None:
-    """Rebuild the relevance model from classify/data/corpus/train*.jsonl (+ --extra); prints its hash."""
+    """Train the relevance model on classify/data/corpus/train*.jsonl (+ --extra) into the user's cache; prints its hash."""
     from classify.corpus import LabeledFileError
     from classify.corpus import CORPUS_DIR
-    from classify.model import MODEL_PATH, clear_cache, train
+    from classify.model import clear_cache, train
+    from classify.model import model_path as model_path_default
 
     for path in extra:
         if not path.is_file():
             raise fail_usage(f"{path}: no such file")
     try:
-        model = train(extra=[p.resolve() for p in extra], folder=corpus or CORPUS_DIR, save_to=model_path or MODEL_PATH)
+        model = train(extra=[p.resolve() for p in extra], folder=corpus or CORPUS_DIR, save_to=model_path or model_path_default())
     except (LabeledFileError, FileNotFoundError, ValueError) as exc:
         raise fail_usage(str(exc)) from None
     clear_cache()
     meta = model.meta
-    typer.echo(f"model {meta['model_hash']}: {meta['n_train']} documents ({meta['n_relevant']} relevant) → {model_path or MODEL_PATH}")
+    typer.echo(f"model {meta['model_hash']}: {meta['n_train']} documents ({meta['n_relevant']} relevant) → {model_path or model_path_default()}")

@@ -29,8 +29,8 @@ NARINGSLIV = (
     TitleForm("Näringslivsstrategi för {kommun}", "näringslivsstrategin", "strategin"),
     TitleForm("Strategiskt näringslivsprogram", "det strategiska näringslivsprogrammet", "programmet"),
     TitleForm("Näringslivspolitiskt program", "det näringslivspolitiska programmet", "programmet"),
-    TitleForm("Näringslivsplan", "näringslivsplanen", "planen"),
-    TitleForm("Näringslivspolicy för {kommun}", "näringslivspolicyn", "policyn"),
+    TitleForm("{gen} näringslivsstrategi", "näringslivsstrategin", "strategin"),
+    TitleForm("Näringslivspolitiskt program för {kommun}", "det näringslivspolitiska programmet", "programmet"),
     TitleForm("{gen} näringslivsprogram", "näringslivsprogrammet", "programmet"),
     TitleForm("Näringslivs- och tillväxtstrategi", "näringslivs- och tillväxtstrategin", "strategin"),
 )
@@ -42,10 +42,12 @@ TILLVAXT = (
     TitleForm("Strategi för hållbar tillväxt", "strategin för hållbar tillväxt", "strategin"),
     TitleForm("Tillväxt- och näringslivsprogram", "tillväxt- och näringslivsprogrammet", "programmet"),
 )
+#: Plan and policy are "annat" (the 2017 inventory: "annat namn, ex plan/policy"). The tuples keep
+#: their lengths so that the simulated world's random draws do not move.
 ANNAT = (
     TitleForm("Plan för näringslivsutveckling", "planen för näringslivsutveckling", "planen"),
-    TitleForm("Handlingsprogram för näringslivet", "handlingsprogrammet för näringslivet", "programmet"),
-    TitleForm("Policy för företagsklimat", "policyn för företagsklimatet", "policyn"),
+    TitleForm("Näringslivsplan", "näringslivsplanen", "planen"),
+    TitleForm("Näringslivspolicy för {kommun}", "näringslivspolicyn", "policyn"),
     TitleForm("Strategi för ett bättre företagsklimat", "strategin för ett bättre företagsklimat", "strategin"),
     TitleForm("Utvecklingsprogram för näringslivet", "utvecklingsprogrammet för näringslivet", "programmet"),
     TitleForm("Program för ett gott företagsklimat i {kommun}", "programmet för ett gott företagsklimat", "programmet"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -82,6 +83,7 @@ def test_evaluate_prints_table_and_confusion(tmp_path):
     assert res.exit_code == 0, res.output
     assert "relevant" in res.stdout and "F1" in res.stdout
     assert "confusion program_type" in res.stdout and "confusion regional" in res.stdout
+    assert "kind" in res.stdout and "expected calibration error" in res.stdout
     bad = _write(tmp_path / "bad.jsonl", [json.dumps(GOOD, ensure_ascii=False).encode()])
     res = runner.invoke(app, ["evaluate", str(bad)])
     assert res.exit_code == 2 and "missing label" in res.stderr
@@ -125,3 +127,18 @@ def test_train_with_extra_reviewed_labels(tmp_path):
     meta = json.loads(model.with_suffix(".json").read_text())
     assert meta["extra"][0]["path"] == str(extra.resolve())
     assert meta["n_train"] == sum(1 for f in corpus.glob("train*.jsonl") for _ in f.open()) + 1
+
+
+def test_evaluate_lists_kinds_and_confusions_with_ids(tmp_path):
+    news = {"id": "nyhet-1", "kind": "news", "year": 2017, "text": "Publicerad 2017-03-01\n\nNytt näringslivsprogram "
+            "antaget. Kommunfullmäktige har antagit ett nytt näringslivsprogram, säger ordföranden.",
+            "title": "Nytt näringslivsprogram antaget", "relevant": False,
+            **{k: None for k in ("program_type", "valid_from", "valid_to", "until_further_notice", "valid_in_year", "rus_link",
+                                 "intermunicipal_link", "regional", "action_plan", "sustainability", "co_created")}}
+    wrong = {**news, "id": "wrong-1", "kind": "program", "relevant": True, "program_type": "annat"}
+    src = _write(tmp_path / "lab.jsonl", [json.dumps(r, ensure_ascii=False).encode() for r in (news, wrong)])
+    res = runner.invoke(app, ["evaluate", str(src), "--errors"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"^news\s+1\s+0\s+1\s+1\.000", res.stdout, re.M)
+    assert re.search(r"^program\s+1\s+1\s+0\s+0\.000\s+wrong-1", res.stdout, re.M)
+    assert "wrong-1 relevant: gold True predicted False" in res.stdout

@@ -29,7 +29,7 @@ DOC_ROLES = {
     "program", "action_plan", "draft_program", "summary_page", "news", "protocol",
     "tjansteskrivelse", "oversiktsplan", "budget", "vision", "tourism_strategy", "rural_strategy",
     "regional_rus", "business_region_strategy", "evaluation_report", "other_policy",
-    "landing_page", "general_strategy",
+    "landing_page", "general_strategy", "other_issuer",
 }
 
 
@@ -168,7 +168,7 @@ def test_bare_start_year_only_from_a_stated_period():
             continue
         y = r["valid_from"][:4]
         text = f"{r['title'] or ''}\n{r['text']}"
-        stated = re.search(rf"{y}\s*(?:[-–—]\s*(?:\d{{4}}|\d{{2}})(?![-\d])|t\.?o\.?m|till)|januari {y}|{y}-01-01"
+        stated = re.search(rf"{y}\s*(?:(?:[-–—]\s*|\s+(?=20))(?:\d{{4}}|\d{{2}})(?![-\d])|t\.?o\.?m|till)|januari {y}|{y}-01-01"
                            rf"|(?:kalenderåret|året|år) {y}", text)
         assert stated, f"{r['id']}: valid_from {r['valid_from']} but no period starting {y} in the text"
 

@@ -39,7 +39,7 @@ DOC_ROLES = (
     "program", "action_plan", "draft_program", "summary_page", "news", "protocol",
     "tjansteskrivelse", "oversiktsplan", "budget", "vision", "tourism_strategy", "rural_strategy",
     "regional_rus", "business_region_strategy", "evaluation_report", "other_policy",
-    "landing_page", "general_strategy",
+    "landing_page", "general_strategy", "other_issuer",
 )
 RELEVANT_ROLES = ("program", "draft_program")
 PROGRAM_TYPES = ("naringslivsprogram", "tillvaxtprogram", "annat")
