@@ -25,7 +25,8 @@ from storage.blobs import BlobStore
 log = logging.getLogger(__name__)
 
 #: Screened documents in these roles are read in full even when not relevant themselves:
-#: action plans date and complete a program; overall plans explain "embedded" decisions.
+#: action plans date and complete a program; overall plans explain "embedded" decisions; a page that
+#: mentions a program is the evidence of a program known without its document.
 KEEP_ROLES = frozenset({"action_plan", "draft_program", "oversiktsplan", "budget", "vision", "general_strategy"})
 _CHARSET = re.compile(r"charset=([\w.:-]+)", re.I)
 
@@ -91,7 +92,7 @@ def extract_run(
     def keep(job: ExtractJob, screened: ExtractionResult) -> bool:
         cand = by_key[job.key]
         c = classifier.classify(document_for(cand, screened, names), year)
-        return bool(c.relevant) or (c.doc_role in KEEP_ROLES) or c.flagged
+        return bool(c.relevant) or (c.doc_role in KEEP_ROLES) or c.flagged or bool(c.program_mention)
 
     counts: dict[str, int] = {}
     done = 0
