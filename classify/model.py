@@ -33,6 +33,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
+from storage.atomic import atomic_write_bytes
 from classify.corpus import CORPUS_DIR, Labeled, corpus_files, load_labeled
 from classify.document import Document
 from classify.genre import genre_features, title_block
@@ -261,21 +262,6 @@ def train(extra: Sequence[Path] = (), folder: Path = CORPUS_DIR, save_to: Path |
     return model
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save(model: RelevanceModel, path: Path | None = None) -> None:
     path = path or model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -283,10 +269,10 @@ def save(model: RelevanceModel, path: Path | None = None) -> None:
     os.close(fd)
     try:
         joblib.dump(model.pipeline, tmp, compress=3)
-        _atomic_write(path, Path(tmp).read_bytes())
+        atomic_write_bytes(path, Path(tmp).read_bytes())
     finally:
         Path(tmp).unlink(missing_ok=True)
-    _atomic_write(path.with_suffix(".json"), (json.dumps(model.meta, indent=1, sort_keys=True) + "\n").encode())
+    atomic_write_bytes(path.with_suffix(".json"), (json.dumps(model.meta, indent=1, sort_keys=True) + "\n").encode())
 
 
 def _stale(meta: dict[str, Any], folder: Path) -> str | None:

@@ -102,9 +102,13 @@ _TEXT = {
     "why": ("Varför inget program", "Why no program"),
     "reason": ("Orsak", "Reason"),
     "meta": (
-        "Klassificerare {version} (modell {model}); {size} kommuner i registret; start {start}, klar {end}.",
-        "Classifier {version} (model {model}); {size} municipalities in the registry; started {start}, finished {end}.",
+        "Körningen omfattar {size} kommuner; den startade {start} och blev klar {end}. Diagram, karta och listan "
+        "över alla kommuner finns i rapport.html.",
+        "The run covers {size} municipalities; it started {start} and finished {end}. Charts, maps and the list "
+        "of every municipality are in rapport.html.",
     ),
+    "technical": ("Teknisk uppgift: klassificerare {version}, modell {model}.",
+                  "Technical: classifier {version}, model {model}."),
 }
 
 # (label sv, label en, count key, share key)
@@ -170,10 +174,7 @@ def summary_markdown(
     if with_2017_reference:
         columns.append((t["published"], INVENTORY_2017))
     lines = [f"# {t['title'].format(year=run.year)}", ""]
-    lines.append(t["meta"].format(
-        version=run.classifier_version or "–", model=run.model_hash or "–", size=run.registry_size or "–",
-        start=run.started_at or "–", end=run.finished_at or "–",
-    ))
+    lines.append(t["meta"].format(size=run.registry_size or "–", start=run.started_at or "–", end=run.finished_at or "–"))
     lines += ["", "| " + " | ".join([t["measure"], *(name for name, _ in columns)]) + " |"]
     lines.append("|" + "---|" * (len(columns) + 1))
     for row in _ROWS:
@@ -186,6 +187,7 @@ def summary_markdown(
     for reason in reasons:
         counts = [str(f.get("no_program_reasons", {}).get(reason, 0)) for _, f in columns if f is not INVENTORY_2017]
         lines.append("| " + " | ".join([labels.label("decision_reason", reason, lang), *counts]) + " |")
+    lines += ["", t["technical"].format(version=run.classifier_version or "–", model=run.model_hash or "–")]
     return "\n".join(lines) + "\n"
 
 

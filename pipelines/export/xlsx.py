@@ -37,7 +37,8 @@ from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, needs
 
 MAX_LINK_CHARS = 2_000
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-HEADER_HEIGHT = 45  # points: three lines of a wrapped header
+HEADER_HEIGHT = 45
+WHY_NO_PROGRAM = ("Varför inget program", "Why no program")  # points: three lines of a wrapped header
 SHEETS = {
     "municipalities": ("Kommuner", "Municipalities"),
     "documents": ("Dokument", "Documents"),
@@ -185,6 +186,7 @@ def to_review(municipalities: Sequence[MunicipalityResult], documents: Sequence[
 
 def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> None:
     write_header(ws, [labels.header(k, lang) for k in ("matt", "antal", "andel")], [44, 10, 10])
+    r = 1
     for r, (label, _text, count_key, share_key) in enumerate(summary_rows(figures, lang), start=2):
         set_text(ws.cell(row=r, column=1), label)
         ws.cell(row=r, column=2).value = figures.get(count_key) if count_key else None
@@ -193,6 +195,14 @@ def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> N
             ws.cell(row=r, column=3).value = share
             ws.cell(row=r, column=3).number_format = "0%"
     finish_sheet(ws, 3)
+    # "Varför inget program": the decision reasons of the municipalities without a program
+    r += 2
+    set_text(ws.cell(row=r, column=1), WHY_NO_PROGRAM[labels.check_lang(lang)])
+    ws.cell(row=r, column=1).font = Font(bold=True)
+    for reason, count in sorted(figures.get("no_program_reasons", {}).items(), key=lambda kv: -kv[1]):
+        r += 1
+        set_text(ws.cell(row=r, column=1), labels.label("decision_reason", reason, lang))
+        ws.cell(row=r, column=2).value = count
 
 
 def workbook_bytes(wb: Workbook) -> bytes:

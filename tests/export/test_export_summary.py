@@ -46,7 +46,8 @@ def test_markdown_side_by_side_with_previous_run(tmp_path: Path, sample) -> None
     assert "| Program hittade (andel av kommunerna) | 3 (60 %) | 2 (40 %) | 116 (40 %) |" in text
     assert "| Koppling till RUS | 1 (33 %) | 1 (50 %) | ca 10 % |" in text
     assert "| inget program hittat | 0 | 1 |" in text
-    assert "Klassificerare 1.0 (modell abc123)" in text
+    assert text.splitlines()[2].startswith("Körningen omfattar 5 kommuner")  # no jargon first
+    assert text.rstrip().endswith("Teknisk uppgift: klassificerare 1.0, modell abc123.")
 
 
 def test_markdown_in_english(sample) -> None:

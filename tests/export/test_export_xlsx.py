@@ -80,3 +80,13 @@ def test_write_exports_english(tmp_path: Path, sample) -> None:
     assert _header(wb["Municipalities"])[:2] == ["municipality code", "municipality"]
     assert wb["Municipalities"]["E2"].value == "yes"
     assert paths["summary"].read_text(encoding="utf-8").startswith("# Summary: inventory 2017")
+
+
+def test_summary_sheet_keeps_why_no_program(tmp_path: Path, sample) -> None:
+    _, municipalities, documents = sample
+    figures = summary_figures(municipalities, documents)
+    wb = load_workbook(write_inventory_xlsx(tmp_path / "i.xlsx", municipalities, documents, figures))
+    cells = [r for r in wb["Sammanfattning"].iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(cells) if r[0] == "Varför inget program")
+    reasons = {r[0]: r[1] for r in cells[start + 1:] if r[0]}
+    assert reasons and sum(reasons.values()) == sum(figures["no_program_reasons"].values())
