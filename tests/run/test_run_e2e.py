@@ -285,7 +285,7 @@ def test_review_and_export_find_the_latest_run_and_never_create_a_database(finis
     folder, _registry, outcome = finished_run
     # every finished run points at itself (the latest of this module's runs may be another test's)
     pointer = json.loads((Path(os.environ["INVENTORY_OUTPUT"]) / "senaste_korning.json").read_text(encoding="utf-8"))
-    assert Path(pointer["db"]).is_file() and Path(pointer["folder"]).is_dir() and pointer["year"] == 2017
+    assert Path(pointer["db"]).is_file() and Path(pointer["folder"]).is_dir() and pointer["year"] in (2017, 2018)
     out = tmp_path / "g.xlsx"
     result = CliRunner().invoke(app, ["review", "export", "--out", str(out)])  # no --db: the latest run's database
     assert result.exit_code == 0, result.output
