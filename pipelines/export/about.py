@@ -11,7 +11,7 @@ from openpyxl.workbook import Workbook
 
 from pipelines.export import labels
 from pipelines.export.columns import Column
-from pipelines.results import RunInfo
+from pipelines.results import REVIEW_BELOW_CONFIDENCE, RunInfo
 
 #: Environment variable with the analysts' contact (e-mail or phone), shown in "Om data".
 CONTACT_ENV = "INVENTORY_CONTACT"
@@ -32,8 +32,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "lank": ("Länk till dokumentet.", "Link to the document."),
     "handlingsplan_lankar": ("Länkar till separata handlingsplaner som hör till programmet.",
                              "Links to separate action plans of the program."),
-    "sakerhet": ("Hur säker maskinen är på raden, från 0 (gissning) till 1 (säker). Rader under 0,7 flaggas.",
-                 "How sure the machine is of the row, 0 (a guess) to 1 (sure)."),
+    "sakerhet": (f"Hur säker maskinen är på raden, från 0 (gissning) till 1 (säker). Kommuner under "
+                 f"{str(REVIEW_BELOW_CONFIDENCE).replace('.', ',')} tas med i granskningen.",
+                 f"How sure the machine is of the row, 0 (a guess) to 1 (sure); municipalities below "
+                 f"{REVIEW_BELOW_CONFIDENCE} are listed for review."),
     "flaggad": ("ja = en människa bör titta på raden (se ”varför flaggad”).", "yes = a person should check the row."),
     "varfor_flaggad": ("Skälen till att raden flaggades, i klartext.", "Why the row was flagged."),
     "granskningsstatus": ("Om en analytiker har granskat raden.", "Whether an analyst has reviewed the row."),

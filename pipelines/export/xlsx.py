@@ -44,6 +44,8 @@ SHEETS = {
     "documents": ("Dokument", "Documents"),
     "to_review": ("Att granska", "To review"),
     "summary": ("Sammanfattning", "Summary"),
+    "counties": ("Per län", "Per county"),
+    "programs": ("Kommuner med program", "Municipalities with a program"),
 }
 
 
@@ -205,6 +207,36 @@ def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> N
         ws.cell(row=r, column=2).value = count
 
 
+#: "Kommuner med program": the municipalities with a valid program, by county, with the program's link.
+PROGRAM_LIST_COLUMNS = [c for c in MUNICIPALITY_COLUMNS if c.key in (
+    "lan", "kommun", "kommunkod", "titel", "lank", "program_type", "valid_from", "valid_to", "until_further_notice",
+    "regional", "action_plan", "sustainability")]
+_COUNTY_HEADERS = {"county": ("län", "county"), "municipalities": ("kommuner", "municipalities"),
+                   "valid": ("med giltigt program", "with a valid program"), "share": ("andel", "share")}
+
+
+def _write_county_sheet(ws: Worksheet, municipalities: Sequence[MunicipalityResult], lang: str) -> None:
+    """One row per county: municipalities, those with a valid program (count, share), and each status."""
+    i = labels.check_lang(lang)
+    statuses = [s for s in labels.VALUES["status"]]
+    heads = [_COUNTY_HEADERS[k][i] for k in ("county", "municipalities", "valid", "share")]
+    heads += [labels.label("status", s, lang) for s in statuses]
+    write_header(ws, heads, [24, 10, 12, 8, *([14] * len(statuses))])
+    by_county: dict[str, list[MunicipalityResult]] = {}
+    for m in municipalities:
+        by_county.setdefault(m.county_name, []).append(m)
+    for r, (county, ms) in enumerate(sorted(by_county.items()), start=2):
+        valid = sum(1 for m in ms if m.program_found)
+        set_text(ws.cell(row=r, column=1), county)
+        ws.cell(row=r, column=2).value = len(ms)
+        ws.cell(row=r, column=3).value = valid
+        ws.cell(row=r, column=4).value = valid / len(ms)
+        ws.cell(row=r, column=4).number_format = "0%"
+        for c, status in enumerate(statuses, start=5):
+            ws.cell(row=r, column=c).value = sum(1 for m in ms if m.effective_status == status)
+    finish_sheet(ws, len(heads))
+
+
 def workbook_bytes(wb: Workbook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
@@ -219,7 +251,7 @@ def write_inventory_xlsx(
     lang: str = "sv",
     run: RunInfo | None = None,
 ) -> Path:
-    """``inventering.xlsx``: Om data, Kommuner, Dokument, Att granska, Sammanfattning."""
+    """``inventering.xlsx``: Om data, Kommuner, Dokument, Att granska, Sammanfattning, Per län, Kommuner med program."""
     labels.check_lang(lang)
     wb = Workbook()
     ws = wb.active
@@ -230,7 +262,11 @@ def write_inventory_xlsx(
     write_table(wb.create_sheet(sheet_name("to_review", lang)), TO_REVIEW_COLUMNS,
                 to_review(municipalities, documents), lang)
     _write_summary_sheet(wb.create_sheet(sheet_name("summary", lang)), figures, lang)
+    _write_county_sheet(wb.create_sheet(sheet_name("counties", lang)), municipalities, lang)
+    write_table(wb.create_sheet(sheet_name("programs", lang)), PROGRAM_LIST_COLUMNS,
+                sorted((m for m in municipalities if m.program_found), key=lambda m: (m.county_name, m.name)), lang)
     add_about_sheet(wb, run, column_rows([(sheet_name("municipalities", lang), MUNICIPALITY_COLUMNS),
                                           (sheet_name("documents", lang), DOCUMENT_COLUMNS),
-                                          (sheet_name("to_review", lang), TO_REVIEW_COLUMNS)], lang), lang)
+                                          (sheet_name("to_review", lang), TO_REVIEW_COLUMNS),
+                                          (sheet_name("programs", lang), PROGRAM_LIST_COLUMNS)], lang), lang)
     return atomic_write_bytes(Path(path), workbook_bytes(wb))

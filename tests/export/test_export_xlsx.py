@@ -21,7 +21,8 @@ def test_workbook_structure(tmp_path: Path, sample) -> None:
     path = write_inventory_xlsx(tmp_path / "inventering.xlsx", municipalities, documents,
                                 summary_figures(municipalities, documents))
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Om data", "Kommuner", "Dokument", "Att granska", "Sammanfattning"]  # Om data first
+    assert wb.sheetnames == ["Om data", "Kommuner", "Dokument", "Att granska", "Sammanfattning", "Per län",
+                             "Kommuner med program"]  # Om data first
     for ws in wb.worksheets[1:]:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
@@ -76,7 +77,7 @@ def test_write_exports_english(tmp_path: Path, sample) -> None:
         ["kommuner.csv", "dokument.csv", "municipalities.jsonl", "documents.jsonl", "inventering.xlsx",
          "sammanfattning.md"])
     wb = load_workbook(paths["xlsx"])
-    assert wb.sheetnames == ["About the data", "Municipalities", "Documents", "To review", "Summary"]
+    assert wb.sheetnames[:5] == ["About the data", "Municipalities", "Documents", "To review", "Summary"]
     assert _header(wb["Municipalities"])[:2] == ["municipality code", "municipality"]
     assert wb["Municipalities"]["E2"].value == "yes"
     assert paths["summary"].read_text(encoding="utf-8").startswith("# Summary: inventory 2017")
@@ -90,3 +91,16 @@ def test_summary_sheet_keeps_why_no_program(tmp_path: Path, sample) -> None:
     start = next(i for i, r in enumerate(cells) if r[0] == "Varför inget program")
     reasons = {r[0]: r[1] for r in cells[start + 1:] if r[0]}
     assert reasons and sum(reasons.values()) == sum(figures["no_program_reasons"].values())
+
+
+def test_county_sheet_and_program_list(tmp_path: Path, sample) -> None:
+    _, municipalities, documents = sample
+    wb = load_workbook(write_inventory_xlsx(tmp_path / "i.xlsx", municipalities, documents,
+                                            summary_figures(municipalities, documents)))
+    rows = list(wb["Per län"].iter_rows(values_only=True))
+    header, body = rows[0], {r[0]: r for r in rows[1:]}
+    assert header[:4] == ("län", "kommuner", "med giltigt program", "andel")
+    assert sum(r[1] for r in body.values()) == len(municipalities)
+    assert sum(r[2] for r in body.values()) == sum(1 for m in municipalities if m.program_found)
+    listed = [r[0] for r in wb["Kommuner med program"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(listed) == sorted(m.kommunkod for m in municipalities if m.program_found)
