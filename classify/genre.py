@@ -367,6 +367,10 @@ def summarises_program(doc: DocText, f: dict[str, float]) -> bool:
     return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"] and f["voice_raw"] < 8
 
 
+#: Business words in the opening (per 4,000 characters) for an action plan to stand for the program.
+ACTION_PLAN_MIN_BIZ_DENSITY = 0.25
+
+
 def rule_role(doc: DocText, f: dict[str, float]) -> str:
     """A transparent first opinion on the document's role (one of the corpus doc_roles, plus
     ``program_webpage`` for a program published as a web page and ``other_issuer`` for a document by
@@ -386,7 +390,9 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "tjansteskrivelse"
     if f["other_issuer"] >= math.log1p(1) and not f["doctype_program"]:
         return "other_issuer"
-    if (f["news"] >= math.log1p(1) or f["url_news"]) and f["reporting"] >= math.log1p(1):
+    # a file (PDF/DOCX) titled as a business program is the program even when its opening reports its adoption
+    if (f["news"] >= math.log1p(1) or f["url_news"]) and f["reporting"] >= math.log1p(1) \
+            and not (f["fmt_file"] and f["t_biz_program"]):
         return "news"
     title = own_title(doc).lower()
     for key in ("oversiktsplan", "budget", "evaluation_report", "tourism_strategy", "rural_strategy", "other_policy", "general_strategy"):
@@ -415,6 +421,8 @@ def _rule_role(doc: DocText, f: dict[str, float]) -> str:
         return "summary_page"
     if f["no_program"] and not f["t_biz_program"]:
         return "landing_page"  # "Kommunen har inget eget näringslivsprogram …"
-    if f["t_biz_program"] or f["tb_biz_program"] or (f["t_action_lead"] and not f["parent_program"]):
+    # an action plan stands for the program only when it is about business (not "Handlingsplan mot våld …")
+    if f["t_biz_program"] or f["tb_biz_program"] or (f["t_action_lead"] and not f["parent_program"]
+                                                     and f["biz_density"] >= ACTION_PLAN_MIN_BIZ_DENSITY):
         return "draft_program" if f["t_draft"] else "program"
     return "landing_page"

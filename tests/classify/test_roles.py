@@ -129,3 +129,30 @@ def test_activity_plan_that_builds_on_the_strategy_is_its_action_plan(classifier
             "Näringslivsenheten")
     c = classifier.classify(make_doc(text, "Aktivitetsplan 2017 för näringslivsarbetet i Exempelby kommun", format="pdf"), 2017)
     assert c.relevant is False and c.doc_role == "action_plan"
+
+
+ADOPTED_PROGRAM_FILE = (
+    "Exempelby kommun\nNäringslivsprogram för Exempelby kommun\n2016–2019\nVägen mot ett starkare företagsklimat\f"
+    "Förord\nI mars 2016 antog kommunfullmäktige detta program. Nyheten om programmet publicerades samma dag. "
+    "Kommunstyrelsens ordförande sa att programmet ska ge fler jobb.\f"
+    "Mål\nFler företag ska starta och växa i Exempelby. Företagsklimatet ska förbättras."
+)
+UNRELATED_ACTION_PLAN = (
+    "Exempelby kommun\nHANDLINGSPLAN MOT BULLER\nAntagen av kommunfullmäktige 2015-06-13\f"
+    "Syfte\nHandlingsplanen beskriver hur kommunen ska minska bullret från vägar och järnväg i bostadsområden. "
+    "Åtgärderna gäller bullerskärmar, hastigheter och tystare asfalt."
+)
+
+
+def test_a_program_file_whose_opening_reports_its_adoption_is_the_program(classifier) -> None:
+    doc = make_doc(ADOPTED_PROGRAM_FILE, "Näringslivsprogram för Exempelby kommun 2016-2019",
+                   url="https://www.exempelby.se/download/18.1a2b3c.4567/1459000000000/Naringslivsprogram.pdf",
+                   format="pdf")
+    c = classifier.classify(doc, 2017)
+    assert c.relevant is True and c.doc_role == "program"
+
+
+def test_an_action_plan_about_something_else_is_not_a_business_program(classifier) -> None:
+    doc = make_doc(UNRELATED_ACTION_PLAN, "HANDLINGSPLAN MOT BULLER", format="pdf")
+    c = classifier.classify(doc, 2017)
+    assert c.relevant is False
