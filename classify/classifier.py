@@ -17,7 +17,7 @@ from classify.calibrate import Calibrator
 from classify.calibrate import load as load_calibration
 from classify.version import CLASSIFIER_VERSION, full_version
 from classify.document import TAG_KEYS, Classification, Document, Evidence
-from classify.genre import ACTION_NOUN, genre_features, own_title
+from classify.genre import genre_features, own_title
 from classify.kind import assess_kind
 from classify.mention import find_program_mention
 from classify.model import GOTLAND, RelevanceModel, doctext, load_model, model_input
@@ -86,12 +86,7 @@ class Classifier:
         out.rus_link, out.intermunicipal_link, out.regional = links.rus_link, links.intermunicipal_link, links.regional
         evidence.update(links.evidence)
 
-        themes = assess_themes(doc)
-        title = own_title(doc)
-        if not themes.action_plan and (ACTION_NOUN.search(title.lower()) or "aktionsplan" in title.lower()):
-            # the governing document is itself an action plan ("Handlingsplan för näringslivsarbetet")
-            themes.action_plan = True
-            themes.evidence["action_plan"] = kind.evidence.get("program_type", [])[:1] or [Evidence(None, title, "title", 0.8)]
+        themes = assess_themes(doc, own_title(doc))
         out.action_plan = themes.action_plan
         out.sustainability = themes.sustainability
         out.co_created = themes.co_created

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Iterable
 
 from classify.document import Evidence
+from classify.genre import ACTION_NOUN
 from classify.segment import DocText, Hit
 
 _ACTION = re.compile(
@@ -280,12 +281,22 @@ def find_yearly(doc: DocText, limit: int = 2) -> list[Hit]:
     return hits
 
 
-def assess_themes(doc: DocText) -> Themes:
-    t = Themes()
+def decide_action_plan(doc: DocText, title: str, yearly: list[Evidence]) -> tuple[bool, list[Evidence]]:
+    """``action_plan``, decided here only: the text refers to an action plan (or has one); else the
+    document is itself an action plan by its title ("Handlingsplan för näringslivsarbetet"); else it
+    lists activities per year. (The municipality decision attaches a *separate* action-plan document.)"""
     act = find_action_plan(doc)
     if act:
-        t.action_plan = True
-        t.evidence["action_plan"] = [_ev(doc, h) for h in act[:2]]
+        return True, [_ev(doc, h) for h in act[:2]]
+    if ACTION_NOUN.search(title.lower()) or "aktionsplan" in title.lower():
+        return True, [Evidence(None, title, "title", 0.8)]
+    if yearly:
+        return True, yearly[:1]
+    return False, []
+
+
+def assess_themes(doc: DocText, title: str = "") -> Themes:
+    t = Themes()
     sust, why = find_sustainability(doc)
     if sust:
         t.sustainability = True
@@ -303,7 +314,7 @@ def assess_themes(doc: DocText) -> Themes:
     if yearly:
         t.yearly_activities = True
         t.evidence["yearly_activities"] = [_ev(doc, h) for h in yearly[:2]]
-        if not t.action_plan:
-            t.action_plan = True
-            t.evidence["action_plan"] = t.evidence["yearly_activities"][:1]
+    t.action_plan, evidence = decide_action_plan(doc, title, t.evidence.get("yearly_activities", []))
+    if evidence:
+        t.evidence["action_plan"] = evidence
     return t
