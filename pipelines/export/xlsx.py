@@ -9,7 +9,10 @@ text, never as a formula. The cell helpers here are shared with the review workb
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -35,6 +38,7 @@ from pipelines.export.cells import cell_text
 from pipelines.export.summary import summary_rows
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, needs_review
 
+log = logging.getLogger(__name__)
 MAX_LINK_CHARS = 2_000
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 HEADER_HEIGHT = 45
@@ -269,4 +273,24 @@ def write_inventory_xlsx(
                                           (sheet_name("documents", lang), DOCUMENT_COLUMNS),
                                           (sheet_name("to_review", lang), TO_REVIEW_COLUMNS),
                                           (sheet_name("programs", lang), PROGRAM_LIST_COLUMNS)], lang), lang)
-    return atomic_write_bytes(Path(path), workbook_bytes(wb))
+    return write_keeping_edits(Path(path), workbook_bytes(wb))
+
+
+def write_keeping_edits(path: Path, data: bytes) -> Path:
+    """Write a derived workbook; if someone edited the previous one (its bytes differ from what was written,
+    recorded beside it), keep their copy as ``<name>-redigerad-<time>.xlsx`` and say so: exports are
+    rewritten from the database, and an analyst's notes must never vanish silently."""
+    stamp = path.with_name(f".{path.name}.sha256")
+    try:
+        written = stamp.read_text(encoding="ascii").strip()
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        written = current = ""
+    if written and current and written != current:
+        kept = path.with_name(f"{path.stem}-redigerad-{dt.datetime.now():%Y%m%d-%H%M%S}{path.suffix}")
+        shutil.copy2(path, kept)
+        log.warning("%s had been edited since it was written; the edited copy is kept as %s (exports are "
+                    "rewritten from the database: enter decisions with `inventory review`)", path, kept.name)
+    atomic_write_bytes(path, data)
+    atomic_write_bytes(stamp, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
+    return path

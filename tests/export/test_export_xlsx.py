@@ -73,7 +73,7 @@ def test_control_characters_are_dropped_not_fatal(tmp_path: Path, sample) -> Non
 def test_write_exports_english(tmp_path: Path, sample) -> None:
     run, municipalities, documents = sample
     paths = write_exports(tmp_path / "run", run, municipalities, documents, lang="en", dialect="rfc4180")
-    assert sorted(p.name for p in (tmp_path / "run").iterdir()) == sorted(
+    assert sorted(p.name for p in (tmp_path / "run").iterdir() if not p.name.startswith(".")) == sorted(
         ["kommuner.csv", "dokument.csv", "municipalities.jsonl", "documents.jsonl", "inventering.xlsx",
          "sammanfattning.md"])
     wb = load_workbook(paths["xlsx"])
@@ -104,3 +104,19 @@ def test_county_sheet_and_program_list(tmp_path: Path, sample) -> None:
     assert sum(r[2] for r in body.values()) == sum(1 for m in municipalities if m.program_found)
     listed = [r[0] for r in wb["Kommuner med program"].iter_rows(min_row=2, values_only=True)]
     assert sorted(listed) == sorted(m.kommunkod for m in municipalities if m.program_found)
+
+
+def test_an_edited_workbook_is_kept_not_overwritten_silently(tmp_path: Path, sample, caplog) -> None:
+    _, municipalities, documents = sample
+    figures = summary_figures(municipalities, documents)
+    path = write_inventory_xlsx(tmp_path / "inventering.xlsx", municipalities, documents, figures)
+    write_inventory_xlsx(path, municipalities, documents, figures)  # unchanged: nothing kept
+    assert list(tmp_path.glob("inventering-redigerad-*.xlsx")) == []
+    wb = load_workbook(path)
+    wb["Kommuner"]["Z2"] = "min anteckning"
+    wb.save(path)
+    write_inventory_xlsx(path, municipalities, documents, figures)
+    kept = list(tmp_path.glob("inventering-redigerad-*.xlsx"))
+    assert len(kept) == 1 and load_workbook(kept[0])["Kommuner"]["Z2"].value == "min anteckning"
+    assert "had been edited" in caplog.text
+    assert load_workbook(path)["Kommuner"]["Z2"].value != "min anteckning"  # the export is derived again
