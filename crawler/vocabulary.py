@@ -55,6 +55,12 @@ _PROGRAM_TITLE_RE = re.compile(
 )
 
 
+def names_business_topic(text: str) -> bool:
+    """Does a title, link text or URL speak of business or growth (a program's subject)?"""
+    folded = fold(text)
+    return any(word in folded for word in ("naringsliv", "tillvaxt", "foretagsklimat"))
+
+
 def fold(text: str) -> str:
     """Lower case, Swedish letters folded to ASCII, punctuation to single spaces."""
     return _NON_WORD.sub(" ", text.lower().translate(_FOLD)).strip()

@@ -17,6 +17,7 @@ from typing import Any
 from classify.classifier import CLASSIFIER_VERSION, Classifier
 from classify.decide import Decision, decide
 from classify.document import Classification, Document, Evidence
+from crawler.vocabulary import names_business_topic
 from storage.db import transaction
 from pipelines.run.candidates import Candidate, run_candidates
 from pipelines.run.crawl_stage import FAILED_CRAWL
@@ -77,8 +78,7 @@ def classify_candidate(
 
 
 def _looks_like_program(cand: Candidate) -> bool:
-    words = f"{cand.title} {cand.anchor} {cand.url}".casefold()
-    return any(w in words for w in ("näringsliv", "naringsliv", "tillväxt", "tillvaxt", "företagsklimat"))
+    return names_business_topic(f"{cand.title} {cand.anchor} {cand.url}")
 
 
 def _silence_flags(
