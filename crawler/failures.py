@@ -13,9 +13,10 @@ from twisted.python.failure import Failure
 from crawler.budget import BudgetExhausted
 from crawler.middlewares import OutOfScope
 from crawler.robots import RobotsDisallowed
+from crawler.tls import certificate_problem
 
-ROBOTS, BUDGET, SCOPE, IGNORED, HTTP, TOO_LARGE, TIMEOUT, UNREACHABLE, ERROR = (
-    "robots", "budget", "scope", "ignored", "http", "too_large", "timeout", "unreachable", "error")
+ROBOTS, BUDGET, SCOPE, IGNORED, HTTP, TOO_LARGE, TIMEOUT, UNREACHABLE, ERROR, CERTIFICATE = (
+    "robots", "budget", "scope", "ignored", "http", "too_large", "timeout", "unreachable", "error", "certificate")
 
 
 def _types(*names: str) -> tuple[type, ...]:
@@ -56,9 +57,13 @@ class Outcome:
     def home_problem(self) -> str:
         """How to describe a failed home page in the report."""
         if self.kind == ROBOTS:
+            if self.robots_unreachable and certificate_problem(self.detail):
+                return "certificate_invalid"  # robots.txt could not be fetched because TLS failed
             return "unreachable" if self.robots_unreachable else "robots"
         if self.kind in (TIMEOUT, UNREACHABLE):
             return self.kind
+        if self.kind == CERTIFICATE:
+            return "certificate_invalid"
         if self.kind == HTTP and self.http_status is not None and self.http_status >= 500:
             return "unreachable"
         return "error"
@@ -84,6 +89,9 @@ def classify(failure: Failure) -> Outcome:
         return Outcome(TIMEOUT, f"timeout: {text}")
     if _UNREACHABLE and failure.check(*_UNREACHABLE):
         return Outcome(UNREACHABLE, f"unreachable: {text}")
+    problem = certificate_problem(f"{text} {value!r}")
+    if problem:
+        return Outcome(CERTIFICATE, f"{problem}: {text}"[:300])
     return Outcome(ERROR, f"{type(value).__name__}: {text}"[:300])
 
 

@@ -83,7 +83,7 @@ class CrawlSummary:
 
 
 #: Crawl statuses of a municipality whose site was never reached.
-UNREACHED_STATUSES = frozenset({"unreachable", "timeout", "error"})
+UNREACHED_STATUSES = frozenset({"unreachable", "timeout", "error", "certificate_invalid"})
 NOTHING_REACHED = ("no municipal website could be reached ({n} of {n}): check the network connection and the "
                    "proxy settings (http_proxy / https_proxy), then run the same command again")
 

@@ -88,6 +88,10 @@ DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"  # the spider keeps its o
 CONCURRENT_ITEMS = 16
 REACTOR_THREADPOOL_MAXSIZE = 20
 DNSCACHE_ENABLED = True
+# TLS: certificates verified against the system store plus CRAWL_CA_BUNDLE (crawler/tls.py)
+DOWNLOAD_VERIFY_CERTIFICATES = True
+DOWNLOADER_CLIENTCONTEXTFACTORY = "crawler.tls.VerifyingContextFactory"
+CRAWL_CA_BUNDLE = ""                     # PEM file of an extra CA to trust (a corporate proxy's, the simulated web's)
 DOWNLOAD_HANDLERS = {
     "http": "crawler.handlers.ProxyPoolingDownloadHandler",
     "https": "crawler.handlers.ProxyPoolingDownloadHandler",

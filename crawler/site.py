@@ -17,7 +17,7 @@ ROBOTS_DISALLOWED = "robots_disallowed"
 ERROR = "error"
 
 # Statuses (crawl_report.status)
-OK, UNREACHABLE, TIMEOUT = "ok", "unreachable", "timeout"
+OK, UNREACHABLE, TIMEOUT, CERTIFICATE_INVALID = "ok", "unreachable", "timeout", "certificate_invalid"
 
 
 @dataclass
@@ -89,7 +89,8 @@ class SiteState:
         """(status, stop_reason) for the report once nothing is pending."""
         got_something = self.pages > 0 or self.documents > 0
         if not got_something and self.home_problem:
-            status = {"robots": ROBOTS_DISALLOWED, "unreachable": UNREACHABLE, "timeout": TIMEOUT}.get(
+            status = {"robots": ROBOTS_DISALLOWED, "unreachable": UNREACHABLE, "timeout": TIMEOUT,
+                      "certificate_invalid": CERTIFICATE_INVALID}.get(
                 self.home_problem, ERROR
             )
             reason = ROBOTS_DISALLOWED if status == ROBOTS_DISALLOWED else ERROR

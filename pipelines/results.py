@@ -299,7 +299,7 @@ UNDECIDED_STATUSES = ("not_reached", "program_known_no_document", "program_valid
 
 
 #: Crawl statuses of a site that was not read (older results: see derive_status).
-_NOT_REACHED_CRAWLS = frozenset({"unreachable", "timeout", "error", "robots_disallowed", "failed", "blocked",
+_NOT_REACHED_CRAWLS = frozenset({"unreachable", "timeout", "error", "robots_disallowed", "certificate_invalid", "failed", "blocked",
                                  "robots", "not_crawled"})
 
 

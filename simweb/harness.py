@@ -46,8 +46,17 @@ class SimWeb:
         return self.manifest["municipalities"]
 
     def proxy_env(self) -> dict[str, str]:
-        """Environment variables that send a client's http traffic through the simulated web."""
-        return {"http_proxy": self.proxy_url, "HTTP_PROXY": self.proxy_url, "no_proxy": "", "NO_PROXY": ""}
+        """Environment variables that send a client's http and https traffic through the simulated web."""
+        return {"http_proxy": self.proxy_url, "HTTP_PROXY": self.proxy_url, "https_proxy": self.proxy_url,
+                "HTTPS_PROXY": self.proxy_url, "no_proxy": "", "NO_PROXY": ""}
+
+    @property
+    def ca_path(self) -> Path:
+        """The simulated web's CA certificate (PEM): pass it to a client as a corporate CA."""
+        path = self.tmp_dir / "simweb-ca.pem"
+        if not path.exists():
+            self.server.tls.write_ca(path)
+        return path
 
     def opener(self, redirects: bool = True) -> urllib.request.OpenerDirector:
         """A urllib opener that uses the server as its HTTP proxy."""

@@ -17,6 +17,7 @@ import email.utils
 import itertools
 import logging
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -28,6 +29,7 @@ from urllib.parse import urlsplit
 
 from simweb.requestlog import RequestLog, RequestRecord
 from simweb.sites.model import Reply, Request, ServerState
+from simweb.tls import SiteCertificates
 from simweb.world import World
 
 log = logging.getLogger(__name__)
@@ -116,6 +118,9 @@ class SimWebServer:
         self._pending: dict[tuple, asyncio.Future] = {}
         self._writers: set[asyncio.StreamWriter] = set()
         self._conn_ids = itertools.count(1)
+        self.tls = SiteCertificates()
+        #: Hosts that answer plain http with a redirect to https (as many sites do).
+        self.https_only: set[str] = set()
 
     # -- life cycle -------------------------------------------------------------------------
     @property
@@ -225,7 +230,7 @@ class SimWebServer:
         await writer.drain()
 
     async def _request(self, head: bytes, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                       conn: int) -> bool:
+                       conn: int, tls_host: str | None = None) -> bool:
         """Answer one request; returns whether the connection stays open."""
         lines = head.decode("latin-1").split("\r\n")
         parts = lines[0].split(" ")
@@ -247,21 +252,24 @@ class SimWebServer:
             return False
         if int(length):
             await reader.readexactly(int(length))
-        if method == "CONNECT":
-            await self._simple(writer, 405, f"simweb is a plain-HTTP forward proxy: CONNECT ({target}) is not "
-                               "supported. The simulated web serves http:// URLs only; use the http:// registry "
-                               "(world.registry / --registry-out).\n", [("Allow", "GET, HEAD")])
-            return False
+        if method == "CONNECT" and tls_host is None:
+            return await self._tunnel(target, reader, writer, conn)
         conn_hdr = (headers.get("connection") or headers.get("proxy-connection") or "").lower()
         keep = ("close" not in conn_hdr) if version == "HTTP/1.1" else ("keep-alive" in conn_hdr)
-        via_proxy = "://" in target
-        if via_proxy:
+        via_proxy = "://" in target or tls_host is not None
+        if tls_host is not None:  # inside a CONNECT tunnel: origin-form requests to the tunnel's host
+            host, (path, _, query) = tls_host, target.partition("?")
+        elif "://" in target:
             split = urlsplit(target)
             host, path, query = (split.hostname or "").lower(), split.path or "/", split.query
         else:
             host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
             path, _, query = target.partition("?")
         req = Request(method, host, path, query, headers, via_proxy)
+        if tls_host is None and host in self.https_only:
+            target_url = f"https://{host}{path}" + (f"?{query}" if query else "")
+            await self._simple(writer, 301, f"moved to {target_url}\n", [("Location", target_url)])
+            return False
         t_start = time.time()
         inflight = self._inflight.get(host, 0) + 1
         self._inflight[host] = inflight
@@ -277,6 +285,31 @@ class SimWebServer:
                 headers.get("user-agent", ""), headers.get("if-none-match"), headers.get("if-modified-since"),
                 inflight, code, conn))
         return keep
+
+    async def _tunnel(self, target: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                      conn: int) -> bool:
+        """``CONNECT host:443``: answer 200, then speak TLS as the site itself (a certificate for the host,
+        issued by the simulated web's CA and chosen by SNI), and serve requests on the tunnel."""
+        host, _, port = target.rpartition(":")
+        host = host.strip("[]").lower()
+        if not host or not port.isdigit() or not self.world.knows_host(host):
+            await self._simple(writer, 502, f"simweb: no simulated site at {target}\n")
+            return False
+        writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        await writer.drain()
+        try:
+            await writer.start_tls(self.tls.context(), server_hostname=None)
+        except (ssl.SSLError, ConnectionError, OSError) as exc:
+            log.info("TLS handshake with a client for %s failed: %s", host, exc)
+            return False
+        while True:
+            try:
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), self.idle_timeout)
+            except (asyncio.IncompleteReadError, ConnectionError, asyncio.TimeoutError, asyncio.LimitOverrunError,
+                    ssl.SSLError):
+                return False
+            if not await self._request(head, reader, writer, conn, tls_host=host):
+                return False
 
     async def _answer(self, req: Request) -> Reply:
         if req.method not in ("GET", "HEAD"):

@@ -95,6 +95,10 @@ class World:
     def sites(self) -> list[Site]:
         return [self.site(m.kommunkod) for m in self.municipalities]
 
+    def knows_host(self, host: str) -> bool:
+        """A municipal or off-site host of the simulation (what a CONNECT may open a tunnel to)."""
+        return host in self.host_index or host in self.offsite_hosts
+
     def is_built(self, host: str) -> bool:
         code = self.host_index.get(host)
         return code is None or code in self._sites

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("inventory.run")
 #: Crawl statuses that mean the site could not be inventoried.
-FAILED_CRAWL = frozenset({"unreachable", "timeout", "error", "robots_disallowed"})
+FAILED_CRAWL = frozenset({"unreachable", "timeout", "error", "robots_disallowed", "certificate_invalid"})
 
 
 def crawl_run(opts: "RunOptions", run_id: int, conn: sqlite3.Connection, on_poll: Callable[[], None]) -> None:
