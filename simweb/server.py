@@ -1,8 +1,11 @@
 """The HTTP server of the simulated web: an origin server for every simulated host and a forward proxy.
 
 - ``GET /path`` with a ``Host`` header, or ``GET http://www.lomma.se/path`` (absolute URI, as an
-  HTTP proxy receives it): both reach the simulated site. Unknown hosts get ``502``; ``CONNECT``
-  gets ``405`` (https is not simulated: the simulated registry uses ``http://``).
+  HTTP proxy receives it): both reach the simulated site. Unknown hosts get ``502``.
+- ``CONNECT host:443`` (as a client behind ``https_proxy`` sends it): ``200``, then TLS as the site
+  itself with a certificate for the host name (SNI) issued by the simulated web's CA
+  (:mod:`simweb.tls`; :attr:`SimWebServer.tls`), and requests served on the tunnel. Hosts can get a
+  bad certificate (``tls.bad``) or answer plain http with a redirect to https (``https_only``).
 - HTTP/1.1 keep-alive on asyncio (one event loop in a background thread): hundreds of open
   connections cost no threads. Documents are rendered in a small thread pool with a bounded LRU
   cache; oversized documents are streamed in chunks and never cached.

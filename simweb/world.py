@@ -1,10 +1,9 @@
 """The simulated web as a whole: one site per municipality, the host index, and request dispatch.
 
-Sites are served at the registry's real host names but over plain ``http://``: the registry lists
-``https://`` URLs, and a forward proxy cannot answer ``https`` without TLS interception, so the
-simulation rewrites every registry URL to ``http://`` (:attr:`World.registry`,
-:meth:`World.write_registry`). Crawlers are pointed at that registry and at the server as their
-``http_proxy``.
+Sites are served at the registry's real host names, over ``https://`` through the proxy's CONNECT
+tunnel (the demo crawls the registry's real https:// addresses) and over plain ``http://``. The
+test registry (:attr:`World.registry`, :meth:`World.write_registry`) rewrites the addresses to
+``http://`` so that most tests need no CA; pages link with ``http://`` absolute addresses.
 
 Building a world is cheap (profiles and a host index); a site's pages are built on the first
 request to one of its hosts (or when the manifest is made), and the documents' plan

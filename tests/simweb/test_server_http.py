@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import ssl
 import threading
 import urllib.error
 
@@ -58,12 +59,19 @@ def test_offsite_hosts_get_a_tiny_page(simweb):
     assert status == 200 and b"Extern webbplats" in body and b"<a " not in body
 
 
-def test_connect_is_refused_with_an_explanation(simweb):
+def test_connect_opens_a_tls_tunnel_to_a_simulated_site_only(simweb):
+    host = next(iter(simweb.municipalities.values()))["host"]
     with socket.create_connection(("127.0.0.1", simweb.server.port), timeout=10) as s:
-        s.sendall(b"CONNECT www.lomma.se:443 HTTP/1.1\r\nHost: www.lomma.se:443\r\n\r\n")
+        s.sendall(f"CONNECT {host}:443 HTTP/1.1\r\nHost: {host}:443\r\n\r\n".encode())
+        assert s.recv(4096).startswith(b"HTTP/1.1 200")
+        ctx = ssl.create_default_context(cafile=str(simweb.ca_path))
+        with ctx.wrap_socket(s, server_hostname=host) as tls:  # the site's own certificate, by SNI
+            tls.sendall(f"GET /robots.txt HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            assert tls.recv(4096).startswith(b"HTTP/1.1 ")
+    with socket.create_connection(("127.0.0.1", simweb.server.port), timeout=10) as s:
+        s.sendall(b"CONNECT www.example.com:443 HTTP/1.1\r\nHost: www.example.com:443\r\n\r\n")
         data = s.recv(4096)
-    assert data.startswith(b"HTTP/1.1 405")
-    assert b"http://" in data and b"CONNECT" in data
+    assert data.startswith(b"HTTP/1.1 502") and b"no simulated site" in data  # never the internet
 
 
 def test_https_url_through_urllib_proxy_fails_clearly(simweb):
