@@ -14,6 +14,7 @@ from pathlib import Path
 from storage.atomic import atomic_write_text
 from simweb.sites.dynamic import SEARCH_QUERIES
 from simweb.sites.graph import reach, sitemap_discoverable
+from simweb.sites.realsize import pages_on_access
 from simweb.sites.profile import TRAP_KINDS
 
 SCHEMA = "simweb-manifest/1"
@@ -69,7 +70,8 @@ def municipality_entry(world, kommunkod: str) -> dict:
                    "disallowed": bool(search) and p.is_disallowed(search[0])},
         "styrdokument_url": f"http://{p.final_host}{next(iter(sorted(site.listing_pages)), '')}"
                             if site.listing_pages else None,
-        "page_count": len(site.pages),
+        "scale": p.scale, "json_style": p.json_style,
+        "page_count": len(site.pages) + pages_on_access(site),
         "disallowed_pages": sorted(f"http://{p.final_host}{key}" for key in site.pages if p.is_disallowed(key)),
         "documents": docs,
         "truth": site.plan.truth if site.plan else None,

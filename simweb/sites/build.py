@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from simweb.sites import listing, placement, traps
+from simweb.sites import listing, placement, realsize, traps
 from simweb.sites.cms import UrlStyle
 from simweb.sites.model import Block, Link, Page, Site
 from simweb.sites.profile import SiteProfile, offsite_links, profile_rng
@@ -17,6 +17,8 @@ from simweb.sites.vocab import (
     SECTION_ORDER, SENTENCES, genitive, slugify,
 )
 
+#: Link texts of the cards that lead down the program chain on real-size sites.
+GENERIC_ANCHORS = ("Läs mer", "Läs mer här", "Mer information", "Gå vidare", "Till sidan")
 _NARINGSLIV_SUBS = {
     "Starta och driva företag": ["Starta företag", "Tillstånd och regler", "Serveringstillstånd",
                                  "Livsmedelsverksamhet"],
@@ -48,6 +50,8 @@ class SiteBuilder:
         self.listing_entries: list[tuple[str, Link]] = []   # (category, link)
         self.news_docs: list = []                # SimDocuments with role "news"
         self.meeting_docs: list = []             # protocols and tjänsteskrivelser: (doc, link, internal)
+        self.archive_entries: list = []          # real-size sites: (doc, placement, category) in the archive
+        self.json_entries: list = []             # real-size sites: (doc, placement) only in the JSON list
 
     # -- helpers ---------------------------------------------------------------------------
     def date(self, rng: random.Random | None = None) -> str:
@@ -112,6 +116,8 @@ class SiteBuilder:
         listing.build_news(self)
         listing.build_styrdokument(self)
         listing.build_meetings(self)
+        if self.p.real_size:
+            realsize.install(self)
         traps.install(self)
         self._home_blocks()
         if self.p.sitemap in ("plain", "index"):
@@ -172,6 +178,16 @@ class SiteBuilder:
         self.slots["regional"] = self.add(nl, rng.choice(("Regional samverkan", "Samverkan i regionen")))
         self.slots["followup"] = self.add(nl, rng.choice(("Statistik och analys", "Uppföljning och statistik")))
         # The program chain: how many clicks from the home page to the program document.
+        if self.p.real_size:  # 4–7 clicks, the steps behind generic "Läs mer" cards
+            self.program_depth = rng.choices((4, 5, 6, 7), (0.3, 0.3, 0.25, 0.15))[0]
+            parent = nl
+            for title in BUSINESS_CHAIN[: self.program_depth - 3] + (rng.choice(BUSINESS_PROGRAM_PAGE),):
+                page = self.add(parent, title, in_nav=False, paragraphs=1)
+                parent.blocks.append(Block(title, paragraphs=[page.intro], links=[Link(page.path, rng.choice(
+                    GENERIC_ANCHORS))], kind="list"))
+                parent = page
+            self.slots["program"] = parent
+            return
         self.program_depth = rng.choices((1, 2, 3, 4, 5, 6), (0.06, 0.14, 0.3, 0.25, 0.15, 0.1))[0]
         if self.program_depth == 2:
             self.slots["program"] = nl

@@ -69,7 +69,7 @@ def _allowed(site: Site, node: str) -> bool:
 
 def _edges(site: Site) -> dict[str, list[str]]:
     """page key -> nodes it links (every static page, reachable or not)."""
-    return {key: [n for n in (_node(site, lk.href) for lk in page_links(site, page)) if n]
+    return {key: [n for n in (_node(site, lk.href) for lk in page_links(site, page) + page.json_items) if n]
             for key, page in site.pages.items()}
 
 
@@ -122,6 +122,7 @@ def reach(site: Site) -> dict[str, DocReach]:
     if search is not None:
         for q in dynamic.SEARCH_QUERIES:
             searchable.update(h[1] for h in dynamic.search(site, q))
+    json_nodes = {n for page in site.pages.values() for n in (_node(site, lk.href) for lk in page.json_items) if n}
     out: dict[str, DocReach] = {}
     for doc_id, pl in site.placements.items():
         node = f"page:{unquote(pl.path)}" if pl.served_as == "page" else f"file:{pl.host}{unquote(pl.path)}"
@@ -138,6 +139,8 @@ def reach(site: Site) -> dict[str, DocReach]:
             via.add("sitemap")
         if href in searchable:
             via.add("search")
+        if node in json_nodes:
+            via.add("json")
         disallowed = not _allowed(site, node)
         findable = not disallowed and (node in depth_ok or node in via_sitemap or (
             "search" in via and search_ok) or (pl.url in sitemap_set and sitemap_discoverable(site)))

@@ -57,6 +57,8 @@ class Page:
     in_sitemap: bool = True
     in_nav: bool = True          # listed in the parent's sub-navigation
     searchable: bool = True
+    json_source: str | None = None   # real-size sites: the JSON endpoint that fills the document list
+    json_items: list[Link] = field(default_factory=list)   # the documents that JSON lists
 
     def text(self) -> str:
         parts = [self.title, self.intro]
@@ -151,6 +153,7 @@ class Site:
     sitemap_path: str | None = None          # where the sitemap (or sitemap index) is served
     search_cache: list | None = None         # built on first search
     chrome_cache: tuple | None = None        # header/menu/footer links, built on first render
+    real: Any = None                         # realsize.RealSize of a real-size site, else None
 
     @property
     def host(self) -> str:

@@ -3,7 +3,9 @@
 Every document gets a :class:`~simweb.sites.model.DocPlacement` (its URL, the placement mode and
 every anchor pointing at it). Modes of a valid program: ``nav_listing`` (program page and the
 styrdokument listing), ``nav`` (program page only), ``listing_only``, ``search_only`` (no link at
-all, found through the site search) and ``sitemap_only`` (an orphan page listed in the sitemap).
+all, found through the site search) and ``sitemap_only`` (an orphan page listed in the sitemap);
+on real-size sites also ``archive_only`` (only in the paginated document archive) and ``json_list``
+(only in the program page's JSON document list), both with the file on the publishing host.
 """
 
 from __future__ import annotations
@@ -70,10 +72,19 @@ def _place(b, doc, rng: random.Random, is_primary: bool) -> None:
         b.meeting_docs.append((doc, pl, internal))
         return
     if role == "program" and doc.truth.get("valid_in_year"):
-        mode = _draw(rng, [("nav_listing", 0.5), ("nav", 0.2), ("listing_only", 0.14),
-                           ("search_only", 0.1 if _can_search(b) else 0),
-                           ("sitemap_only", 0.06 if b.p.sitemap != "none" else 0)])
-        pl = _register(b, doc, rng, "naringsliv", mode)
+        if b.p.real_size and doc.fmt != "html":  # on the publishing host, in the archive or a JSON list
+            mode = _draw(rng, [("nav_listing", 0.3), ("nav", 0.1), ("listing_only", 0.05), ("archive_only", 0.25),
+                               ("json_list", 0.2), ("search_only", 0.05 if _can_search(b) else 0),
+                               ("sitemap_only", 0.05 if b.p.sitemap != "none" else 0)])
+        else:
+            mode = _draw(rng, [("nav_listing", 0.5), ("nav", 0.2), ("listing_only", 0.14),
+                               ("search_only", 0.1 if _can_search(b) else 0),
+                               ("sitemap_only", 0.06 if b.p.sitemap != "none" else 0)])
+        pl = _register(b, doc, rng, "naringsliv", mode, force_doc_host=mode in ("archive_only", "json_list"))
+        if mode == "json_list":
+            b.json_entries.append((doc, pl))
+        if mode in ("archive_only", "json_list"):  # the publishing host is not in the site's search
+            pl.searchable = False
         if mode in ("nav", "nav_listing"):
             for page in b.program_pages:
                 link(b, page, doc, pl, rng, "Program och planer" if page.doc is None else "Läs programmet")
@@ -178,6 +189,9 @@ def _register(b, doc, rng: random.Random, folder: str, mode: str, *, prefix: str
                       in_sitemap=b.p.sitemap_docs and host == b.p.final_host and prefix is None,
                       filename=unquote(fu.path.rsplit("/", 1)[-1]) or fu.filename)
     site.placements[doc.doc_id] = pl
+    if b.p.real_size and mode not in ("json_list", "internal", "search_only", "sitemap_only"):
+        # a real-size site's document archive lists every published file (realsize.install)
+        b.archive_entries.append((doc, pl, LISTING_ROLES.get(doc.role, "Övergripande")))
     return pl
 
 

@@ -22,6 +22,7 @@ TRAP_KINDS = (
     "calendar", "search_facets", "news_facets", "session_id", "print_variant", "share_variant",
     "redirect_chain", "redirect_loop", "not_found", "server_error", "transient_503", "rate_limit_429",
     "slow", "connection_reset", "defective_document",
+    "archive_filters", "event_filters",   # real-size sites only (simweb.sites.realsize)
 )
 _OPTIONAL_TRAPS = {  # kind -> probability per site
     "news_facets": 0.25, "session_id": 0.15, "print_variant": 0.35, "share_variant": 0.25,
@@ -29,6 +30,8 @@ _OPTIONAL_TRAPS = {  # kind -> probability per site
     "rate_limit_429": 0.1, "slow": 0.15, "connection_reset": 0.12,
 }
 _BIG_CITIES = {"0180", "1280", "1480", "0380"}
+#: Share of municipalities whose simulated site is of real size (the big cities always are).
+REAL_SIZE_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,15 @@ class SiteProfile:
     sitehex: str                  # SiteVision-like id part
     section_names: tuple[tuple[str, str], ...] = field(default=())  # (key, display name)
     styrdokument_name: str = "Styrdokument"
+    #: "small" (a few hundred pages) | "real" (thousands of pages generated on access, the program
+    #: 4–7 clicks deep, a paginated document archive, documents on a publishing host, JSON lists)
+    scale: str = "small"
+    #: real-size sites: how the document list on the program page is filled ("endpoint" | "inline")
+    json_style: str | None = None
+
+    @property
+    def real_size(self) -> bool:
+        return self.scale == "real"
 
     @property
     def base_domain(self) -> str:
@@ -161,6 +173,12 @@ def draw_profile(m: Municipality, seed: int) -> SiteProfile:
             disallow.append("/dela")
     names = tuple((key, rng.choice(SECTION_NAMES[key])) for key in SECTION_ORDER)
     size = rng.uniform(0.6, 1.4) * (2.0 if m.kommunkod in _BIG_CITIES else 1.0)
+    # Drawn from a stream of its own, so the features above are the same whatever the share.
+    scale_rng = profile_rng(seed, m.kommunkod, "scale")
+    real = m.kommunkod in _BIG_CITIES or scale_rng.random() < REAL_SIZE_SHARE
+    json_style = scale_rng.choice(("endpoint", "inline")) if real else None
+    if real and doc_host is None:  # a document-management / publishing host of the municipality
+        doc_host = f"{scale_rng.choice(('publicering', 'dokument', 'handlingar'))}.{_base_domain(final_host)}"
     return SiteProfile(
         kommunkod=m.kommunkod, name=m.name, display_name=m.display_name, county_code=m.county_code,
         county_name=m.county_name, registry_host=host, final_host=final_host, redirect=redirect, cms=cms,
@@ -169,7 +187,7 @@ def draw_profile(m: Municipality, seed: int) -> SiteProfile:
         styrdokument_layout=rng.choices(("single", "categories", "paged"), (0.5, 0.3, 0.2))[0],
         size=size, traps=frozenset(traps), session_style=session_style, print_style=print_style,
         sitehex="%011x" % rng.getrandbits(44), section_names=names,
-        styrdokument_name=rng.choice(STYRDOKUMENT_NAMES),
+        styrdokument_name=rng.choice(STYRDOKUMENT_NAMES), scale="real" if real else "small", json_style=json_style,
     )
 
 

@@ -6,6 +6,7 @@ the manifest's reachability is computed from them.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from urllib.parse import quote
 
@@ -127,6 +128,31 @@ def _block_html(site: Site, block: Block, sid: str | None) -> str:
     return "\n".join(out)
 
 
+_DOCLIST_SCRIPT = (
+    "<script>(function(){var el=document.getElementById('dokumentlista');function show(d){el.innerHTML='';"
+    "(d.dokument||[]).forEach(function(x){if(!x.fil||!x.fil.url)return;var a=document.createElement('a');"
+    "a.href=x.fil.url;a.textContent=x.titel+' ('+x.fil.typ+')';var li=document.createElement('li');"
+    "li.appendChild(a);el.appendChild(li);});}%s})();</script>")
+
+
+def _json_html(site: Site, page: Page, block: Block) -> str:
+    """A document list the page's script fills from JSON: an endpoint (``data-src``) or inline JSON."""
+    head = f"<h2>{escape(block.heading)}</h2>" if block.heading else ""
+    if page.json_source:
+        src = escape(page.json_source, quote=True)
+        return (f'<section class="block block-json">{head}<ul id="dokumentlista" class="js-doclist" '
+                f'data-src="{src}"><li>Dokumenten laddas …</li></ul><noscript><p>Aktivera JavaScript för att se '
+                "dokumentlistan.</p></noscript>"
+                + _DOCLIST_SCRIPT % "fetch(el.getAttribute('data-src')).then(function(r){return r.json()}).then(show);"
+                + "</section>")
+    data = (site.real.json_body if site.real is not None else b"{}").decode("utf-8")
+    data = json.dumps(json.loads(data), ensure_ascii=True).replace("</", "<\\/")
+    return (f'<section class="block block-json">{head}<ul id="dokumentlista" class="js-doclist"></ul>'
+            f'<script type="application/json" id="dokumentlista-data">{data}</script>'
+            + _DOCLIST_SCRIPT % "show(JSON.parse(document.getElementById('dokumentlista-data').textContent));"
+            + "</section>")
+
+
 def _list(site: Site, links: list[Link], sid: str | None, cls: str) -> str:
     items = "".join(f"<li>{_a(site, lk, sid)}</li>" for lk in links)
     return f'<ul class="{cls}">{items}</ul>'
@@ -148,7 +174,8 @@ def render_page(site: Site, page: Page, *, sid: str | None = None, print_mode: b
         main.append(f"<h1>{escape(page.title)}</h1>")
         if page.intro:
             main.append(f'<p class="lead">{escape(page.intro)}</p>')
-    main.extend(_block_html(site, block, sid) for block in page.blocks)
+    main.extend(_json_html(site, page, block) if block.kind == "json" else _block_html(site, block, sid)
+                for block in page.blocks)
     main.append(f'<p class="updated">Senast uppdaterad: {escape(page.modified)}</p>')
     body_main = "\n".join(main)
     parts = [

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from html import escape
 from urllib.parse import parse_qsl, unquote
 
-from simweb.sites import dynamic
+from simweb.sites import dynamic, realsize
 from simweb.sites.model import Page, Reply, Request, ServerState, Site
 from simweb.sites.render import encode_html, render_page
 
@@ -76,6 +76,11 @@ def route(site: Site, req: Request, state: ServerState) -> Reply:
     path, query, sid = _split_session(site, req)
     upath = unquote(path)
     if req.host != p.final_host:  # the document host
+        if upath == realsize.API and site.real is not None:
+            body = realsize.json_reply_body(site, dict(parse_qsl(query)))
+            if body is not None:
+                return Reply(200, body, "application/json; charset=utf-8", headers=[("Access-Control-Allow-Origin", "*")],
+                             kommunkod=code)
         entry = site.files.get((req.host, upath))
         return _file_reply(site, entry) if entry else _text_reply(site, 404, f"404 Not Found: {upath}\n")
     if upath == "/robots.txt":
@@ -142,6 +147,8 @@ def _dynamic_or_page(site: Site, upath: str, query: str, sid: str | None) -> Rep
     page = site.pages.get(f"{upath}?{query}") if query else None
     if page is None:
         page = site.pages.get(upath)
+    if page is None and site.real is not None:  # a real-size site's pages made on access
+        page = realsize.page_on_access(site, upath, dict(params))
     if page is None:
         return None
     return _html_reply(site, page, sid=sid, print_mode=print_mode)
