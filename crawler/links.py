@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree
 
+from crawler import jsonlinks
 from crawler.vocabulary import term_score, url_score
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,8 @@ class ParsedPage:
     links: list[Link] = field(default_factory=list)
     search_forms: list[SearchForm] = field(default_factory=list)
     root: "etree._Element | None" = None
+    #: addresses the page's scripts fetch data from (``data-src`` and kin: see :mod:`crawler.jsonlinks`)
+    json_endpoints: list[str] = field(default_factory=list)
 
     def main_text(self) -> str:
         """Visible text of the main content (``<main>``/``<article>`` if present, else ``<body>``)."""
@@ -188,7 +191,23 @@ def parse_html(body: bytes, base_url: str, encoding: str | None = None) -> Parse
             form = _search_form(el, base_url)
             if form:
                 page.search_forms.append(form)
+    _read_json(page, root, base_url)
     return page
+
+
+_HAS_JSON = etree.XPath("boolean(//script[@type] | //*[@data-src or @data-url or @data-endpoint or @data-api "
+                        "or @data-json or @data-source])")
+
+
+def _read_json(page: ParsedPage, root: "etree._Element", base_url: str) -> None:
+    """Links in the page's inline JSON join its links; the JSON endpoints its scripts read are noted."""
+    if not _HAS_JSON(root):
+        return
+    for text in jsonlinks.inline_json(root):
+        data = jsonlinks.parse(text, base_url)
+        if data is not None:
+            page.links.extend(Link(url, anchor, "") for url, anchor in jsonlinks.links(data, base_url))
+    page.json_endpoints = jsonlinks.endpoints(root, base_url)
 
 
 def _search_form(form: etree._Element, base_url: str) -> SearchForm | None:

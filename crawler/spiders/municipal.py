@@ -23,12 +23,12 @@ from scrapy.http import Response, TextResponse
 from twisted.internet import task
 from twisted.python.failure import Failure
 
-from crawler import failures
+from crawler import failures, jsonlinks
 from crawler.config import CrawlConfig
 from crawler.documents import LEGACY_KINDS, classify_response
 from crawler.frontier import Frontier
 from crawler.items import REUSED, STORED, TOO_LARGE, UNSUPPORTED, FetchedDocument
-from crawler.links import page_relevance, parse_html
+from crawler.links import Link, ParsedPage, page_relevance, parse_html
 from crawler.overrides import load_overrides
 from crawler.registry import Municipality, load_registry, select
 from crawler.robots import RobotsRules
@@ -166,6 +166,8 @@ class MunicipalSpider(scrapy.Spider):
         if meta["kind"] == "sitemap":
             self.writer.mark(site.kommunkod, meta["canon"], "done")
             return self.frontier.sitemap_links(site, read_sitemap(response.body, response.url), response.url)
+        if meta["kind"] == "json":
+            return self._json(site, response)
         if response.status == 304 and meta["canon"] in site.previous:
             return [self._reused(site, response)]
         dk = classify_response(response.url, _header(response, b"Content-Type"),
@@ -191,6 +193,8 @@ class MunicipalSpider(scrapy.Spider):
             relevance = 0.0 if meta["kind"] == "search" or urlsplit(response.url).query else \
                 page_relevance(page, response.url)
             out += self.frontier.follow(site, page, response.url, meta["depth"], relevance)
+            if page.json_endpoints:
+                out += self.frontier.json_endpoints(site, page.json_endpoints, response.url, meta["depth"], relevance)
             if not site.search_done and page.search_forms and self.config.search_queries:
                 out += self.frontier.search(site, page.search_forms)
             if meta["kind"] == "home" and not site.entry_paths_done:
@@ -198,12 +202,26 @@ class MunicipalSpider(scrapy.Spider):
             if meta["kind"] == "home" and not site.sitemaps_done:
                 out += self._sitemaps(site, response.url)
         title = page.h1 or page.title
-        if (looks_like_program_title(title) or looks_like_program_title(page.title)) and \
-                len(page.main_text()) >= self.config.html_candidate_min_chars:
+        candidate = (looks_like_program_title(title) or looks_like_program_title(page.title)) and \
+            len(page.main_text()) >= self.config.html_candidate_min_chars
+        # What the page brought (a document link, a JSON list, or itself) keeps its family of pages attractive.
+        site.families.record(response.url, candidate or any(
+            r is not None and r.meta.get("kind") in ("document", "json") for r in out))
+        if candidate:
             out.append(self._item(site, meta, STORED, response=response, kind="html", title=title, body=response.body))
         else:
             self.writer.mark(site.kommunkod, meta["canon"], "done")
         return out
+
+    def _json(self, site: SiteState, response: Response) -> list:
+        """A JSON endpoint a page reads: its addresses are followed as links of that page."""
+        meta = response.meta
+        self.writer.mark(site.kommunkod, meta["canon"], "done")
+        data = jsonlinks.parse(response.body, response.url)
+        if data is None:
+            return []
+        page = ParsedPage(links=[Link(url, anchor, "") for url, anchor in jsonlinks.links(data, response.url)])
+        return self.frontier.follow(site, page, meta.get("ref") or response.url, meta["depth"] - 1, meta["score"])
 
     def _sitemaps(self, site: SiteState, home_url: str) -> list:
         """Sitemaps of the final host, from its robots.txt (fetched before the home page)."""
