@@ -13,6 +13,7 @@ from scrapy import Request
 
 from crawler.config import CrawlConfig
 from crawler.documents import is_document_url
+from crawler.families import PAGER_STEP, pager_page
 from crawler.links import Link, ParsedPage, SearchForm, link_context, link_weight, score_link, to_priority
 from crawler.overrides import SiteOverrides
 from crawler.site import SiteState
@@ -28,6 +29,9 @@ PRIO_PREVIOUS = 900
 PRIO_START = 800
 PRIO_SEARCH = 700
 PRIO_SITEMAP = 650
+#: A JSON endpoint a page's script reads is part of that page (its document list): asked for next.
+PRIO_JSON = 850
+MAX_JSON_ENDPOINTS_PER_PAGE = 5
 #: A link below the threshold on this many pages is not scored again.
 REJECTIONS_BEFORE_JUDGED = 3
 #: Common entry paths on Swedish municipal sites, tried once from the home page unless a link
@@ -143,15 +147,21 @@ class Frontier:
                 site.judged.add(url)
                 continue
             is_doc = kind == "document"
+            # Page 2 of a listing continues the page it is on: same depth, the listing's relevance.
+            pager = None if is_doc else pager_page(url, link.anchor, page_url)
+            hop = depth if pager is not None else depth + 1
             # Depth limits pages; a document may sit one hop below the deepest page.
-            if depth + 1 > site.depth_limit + (1 if is_doc else 0):
+            if hop > site.depth_limit + (1 if is_doc else 0):
                 continue
             threshold = cfg.doc_min_score if is_doc else cfg.page_min_score
-            score = score_link(link, depth + 1, relevance, is_doc, cfg.weights)
+            score = score_link(link, hop, relevance, is_doc, cfg.weights)
             if is_doc or score < threshold:  # "Ladda ner" links: the block around them says what they are
                 context = link_context(link)
                 if context:
-                    score = max(score, score_link(link, depth + 1, relevance, is_doc, cfg.weights, context))
+                    score = max(score, score_link(link, hop, relevance, is_doc, cfg.weights, context))
+            if pager is not None:
+                score = max(score, relevance - PAGER_STEP * (pager - 1))
+            score -= site.families.penalty(url)
             if score < threshold:
                 # Another page may give it a better context; a link turned down on several pages
                 # (menus, footers) is not looked at again.
@@ -159,7 +169,22 @@ class Frontier:
                 if rejections >= REJECTIONS_BEFORE_JUDGED:
                     site.judged.add(url)
                 continue
-            out.extend(self._accept(site, link, kind, depth + 1, score, page_url))
+            out.extend(self._accept(site, link, kind, hop, score, page_url))
+        return out
+
+    def json_endpoints(self, site: SiteState, urls: list[str], page_url: str, depth: int,
+                       relevance: float) -> list[Request | None]:
+        """The data addresses a page's scripts read (in scope, a few per page): asked for as ``json``,
+        their links then followed as the page's own (the page's relevance rides along as the score)."""
+        out: list[Request | None] = []
+        for url in urls[:MAX_JSON_ENDPOINTS_PER_PAGE]:
+            host = urlsplit(url).hostname
+            if not (site.scope.allows_page(host) or site.scope.allows_document(host)):
+                continue
+            url = clean_url(url)
+            if structural_problem(url, site.limits):
+                continue
+            out.append(self.request(site, url, "json", depth + 1, relevance, referrer=page_url, priority=PRIO_JSON))
         return out
 
     def _accept(self, site: SiteState, link: Link, kind: str, depth: int, score: float, referrer: str) -> list[Request | None]:
@@ -171,7 +196,7 @@ class Frontier:
         if kind == "document" or score >= self.config.promising_score:  # a candidate: remember who links it
             site.tracked[link.url] = canon
             self._record_link(site, link, canon, referrer)
-        if canon in site.seen or site.traps.refuse(url):
+        if canon in site.seen or site.traps.refuse(url, strong=score >= self.config.promising_score):
             return []
         site.traps.count(url)
         if score >= self.config.promising_score:

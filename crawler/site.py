@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from crawler.families import FamilyYield
 from crawler.scope import Scope
 from crawler.urls import TrapGuard, UrlLimits
 
@@ -39,6 +40,8 @@ class SiteState:
     #: absolute href → pages on which it scored too low to follow
     rejections: dict[str, int] = field(default_factory=dict)
     traps: TrapGuard = field(init=False)
+    #: pages fetched and pages that yielded, per family of pages (see crawler.families)
+    families: FamilyYield = field(default_factory=FamilyYield)
     #: canonical URL → validators of the document an earlier run kept (for conditional requests)
     previous: dict[str, dict] = field(default_factory=dict)
     pending: int = 0

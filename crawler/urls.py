@@ -141,6 +141,10 @@ def structural_problem(url: str, limits: UrlLimits) -> str | None:
     return None
 
 
+#: How many times the per-shape and per-path shares a strong link may use (see TrapGuard.refuse).
+STRONG_LINK_ALLOWANCE = 3
+
+
 @dataclass
 class TrapGuard:
     """Per-municipality counters of URL shapes; refuses a URL once its shape (or the calendar
@@ -151,14 +155,17 @@ class TrapGuard:
     variants: Counter = field(default_factory=Counter)
     calendar: int = 0
 
-    def refuse(self, url: str) -> str | None:
-        """Reason to refuse ``url`` now (without counting it), or None."""
-        if self.shapes[url_shape(url)] >= self.limits.max_per_shape:
+    def refuse(self, url: str, strong: bool = False) -> str | None:
+        """Reason to refuse ``url`` now (without counting it), or None. A ``strong`` link (one that
+        names what we look for) gets :data:`STRONG_LINK_ALLOWANCE` times the share of its shape: the
+        entries of a document archive share one shape, and the first dozen are seldom the program."""
+        factor = STRONG_LINK_ALLOWANCE if strong else 1
+        if self.shapes[url_shape(url)] >= self.limits.max_per_shape * factor:
             return "URL shape seen too often (trap)"
         if is_calendar(url) and self.calendar >= self.limits.max_calendar:
             return "calendar space exhausted"
         parts = urlsplit(url)
-        if parts.query and self.variants[(parts.hostname, parts.path)] >= self.limits.max_query_variants:
+        if parts.query and self.variants[(parts.hostname, parts.path)] >= self.limits.max_query_variants * factor:
             return "too many query variants of one path (facets)"
         return None
 
