@@ -29,44 +29,6 @@ from pipelines.results import COMMENT, CONFIRMED, Review
 
 log = logging.getLogger(__name__)
 
-_MESSAGES = {
-    "unreadable": ("filen kan inte läsas som en Excel-arbetsbok (.xlsx): {error}",
-                   "the file cannot be read as an Excel workbook (.xlsx): {error}"),
-    "no_meta": ("filen är inte en granskningsfil från det här verktyget (dolt blad {name} saknas)",
-                "the file is not a review workbook of this tool (hidden sheet {name} missing)"),
-    "bad_meta": ("granskningsfilens kontrolldata är skadade ({key})", "the workbook's check data are damaged ({key})"),
-    "other_run": ("filen hör till körning {found}, inte körning {expected}",
-                  "the file belongs to run {found}, not run {expected}"),
-    "unknown_export": ("filen (export {export_id}) är inte exporterad från den här databasen",
-                       "the file (export {export_id}) was not exported from this database"),
-    "checksum": ("kontrollsumman stämmer inte med exporten: låsta kolumner har ändrats",
-                 "the checksum does not match the export: locked columns were changed"),
-    "no_sheet": ("bladet {name} saknas (borttaget eller omdöpt)", "sheet {name} is missing (deleted or renamed)"),
-    "header": ("rubriken är {found!r}, ska vara {expected!r} (kolumner ändrade eller flyttade)",
-               "the header is {found!r}, should be {expected!r} (columns changed or moved)"),
-    "rows_skipped": ("raderna kontrolleras inte förrän rubrikraden är återställd",
-                     "rows are not checked until the header row is restored"),
-    "no_id": ("raden saknar id", "the row has no id"),
-    "unknown_id": ("okänt id {id!r} (raden fanns inte i exporten)", "unknown id {id!r} (the row was not in the export)"),
-    "duplicate_id": ("id {id!r} förekommer två gånger (först på rad {first})", "id {id!r} appears twice (first on row {first})"),
-    "missing_row": ("raden för id {id!r} saknas (borttagen?)", "the row for id {id!r} is missing (deleted?)"),
-    "locked": ("låst kolumn {header!r} har ändrats (var {was!r}, nu {now!r})",
-               "locked column {header!r} was changed (was {was!r}, now {now!r})"),
-    "formula": ("formler är inte tillåtna", "formulas are not allowed"),
-    "bad_value": ("{value!r} är inget tillåtet värde för {header!r} (tillåtet: {allowed})",
-                  "{value!r} is not an accepted value for {header!r} (accepted: {allowed})"),
-    "no_reviewer": ("ange vem som har granskat", "give the reviewer's name"),
-    "contradiction": ("{header!r} {value} säger emot {other!r} {other_value}: ange bara det ena",
-                      "{header!r} {value} contradicts {other!r} {other_value}: give only one of them"),
-    "too_large": ("filen är {size} MB, mer än en granskningsfil kan vara ({limit} MB)",
-                  "the file is {size} MB, more than a review workbook can be ({limit} MB)"),
-    "zip_bomb": ("filen packas upp till mer än {limit} MB eller har för många delar: ingen granskningsfil",
-                 "the file unpacks to more than {limit} MB or has too many parts: not a review workbook"),
-    "older": ("raden importerades redan från en nyare granskningsfil ({newer}, {when}); importera den nyare filen "
-              "eller använd --force", "the row was already imported from a newer workbook ({newer}, {when}); import "
-              "the newer file or use --force"),
-}
-
 @dataclass
 class Problem:
     """One thing wrong with the file; ``cell`` is Excel-style (``Att granska!F7``) when known."""
@@ -116,7 +78,7 @@ class _Checker:
 
     def add(self, key: str, sheet: str | None = None, row: int | None = None, column: int | None = None,
             **kw: Any) -> None:
-        text = _MESSAGES[key][0 if self.lang == "sv" else 1].format(**kw)
+        text = labels.text("review_import", key, self.lang, **kw)
         self.report.problems.append(Problem(text, sheet, row, column))
 
 

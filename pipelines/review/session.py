@@ -37,40 +37,10 @@ SHOWN_TAGS = ("relevant", "program_type", "valid_from", "valid_to", "until_furth
               "regional", "rus_link", "intermunicipal_link", "action_plan", "sustainability", "co_created",
               "measurable_goals", "yearly_activities")
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Granskning", "Review"),
-    "municipality": ("Kommunens beslut", "The municipality's decision"),
-    "document": ("Dokument", "Document"),
-    "of": ("av", "of"),
-    "reviewed": ("granskad", "reviewed"),
-    "unreviewed": ("ej granskad", "not reviewed"),
-    "why": ("Varför här", "Why here"),
-    "confirm": ("Bekräfta allt (b)", "Confirm all (b)"),
-    "prev": ("← Föregående", "← Previous"),
-    "next": ("Nästa →", "Next →"),
-    "open": ("Öppna dokumentet", "Open the document"),
-    "no_page": ("Ingen PDF-sida att visa (dokumentet är inte en PDF eller finns inte i arkivet).",
-                "No PDF page to show (the document is not a PDF or is not in the store)."),
-    "saved": ("Sparat", "Saved"),
-    "machine": ("maskinen", "machine"),
-    "human": ("granskare", "reviewer"),
-    "evidence": ("Belägg", "Evidence"),
-    "page": ("sida", "page"),
-    "keys": ("Tangenter: ↑/↓ välj uppgift · j ja · n nej · 1–3 val · b bekräfta · →/← nästa/föregående · "
-             "+/− bläddra sida", "Keys: ↑/↓ pick a tag · j yes · n no · 1–3 choice · b confirm · →/← next/previous · "
-             "+/− turn page"),
-    "none_left": ("Inget att granska i denna körning.", "Nothing to review in this run."),
-    "program_found": ("Program hittat", "Program found"),
-    "reason": ("Beslutsorsak", "Decision reason"),
-    "program": ("Program", "Program"),
-}
-
-
 
 def texts(lang: str) -> dict[str, str]:
-    """The page's own words in ``lang``."""
-    i = labels.check_lang(lang)
-    return {k: v[i] for k, v in _TEXT.items()}
+    """The page's own words in ``lang`` (the vocabulary's "review_page", all sent to the page's script)."""
+    return labels.texts("review_page", lang)
 
 
 @dataclass
@@ -131,8 +101,8 @@ class ReviewSession:
                                "reviewed_by": current.reviewed_by}
         if item.kind == "municipality":
             m: MunicipalityResult = current
-            out["why"] = labels.reasons_text([*m.flag_reasons, *m.silence_flags], self.lang) or (
-                "låg säkerhet i beslutet" if self.lang == "sv" else "low confidence in the decision")
+            out["why"] = (labels.reasons_text([*m.flag_reasons, *m.silence_flags], self.lang)
+                          or labels.text("review_page_why", "municipality", self.lang))
             out["link"] = m.program_url if m.program_url and m.program_url.startswith(("http://", "https://")) else None
             out["tags"] = [self._tag("program_found", m.program_found, "program_found" in m.human_overrides, [])]
             out["facts"] = [[name, text] for name, text in (
@@ -142,9 +112,8 @@ class ReviewSession:
         else:
             doc = current
             c = doc.classification
-            out["why"] = labels.reasons_text(c.flag_reasons, self.lang) or (
-                "programdokument för en kommun som granskas" if self.lang == "sv"
-                else "program document of a municipality under review")
+            out["why"] = (labels.reasons_text(c.flag_reasons, self.lang)
+                          or labels.text("review_page_why", "document", self.lang))
             out["link"] = doc.link if doc.link.startswith(("http://", "https://")) else None
             out["tags"] = [self._tag(tag, getattr(c, tag), tag in doc.human_overrides, _evidence(c.evidence.get(tag, [])))
                            for tag in SHOWN_TAGS]
