@@ -112,7 +112,7 @@ def figure_text(figures: dict[str, Any], count_key: str | None, share_key: str |
     if count is None and share is None:
         return "–"
     if count is None:
-        return ("ca " if lang == "sv" else "about ") + percent_text(share, lang)
+        return f'{labels.text("words", "about", lang)} {percent_text(share, lang)}'
     count_text = f"{count:g}" if isinstance(count, float) else str(count)
     return f"{count_text} ({percent_text(share, lang)})" if share_key else count_text
 

@@ -66,7 +66,7 @@ def documents_to_review(
 
 def _validation(kind: str, lang: str) -> DataValidation | None:
     options = layout.choices(kind, lang)
-    prompt = {"sv": "Välj ett värde i listan", "en": "Pick a value from the list"}[lang]
+    prompt = labels.text("review_words", "pick_from_list", lang)
     if options is not None:
         formula = '"' + ",".join(options) + '"'
         if len(formula) > 257:
