@@ -202,7 +202,7 @@ DOCUMENT_COLUMNS: list[Column] = [
 def evidence_text(items: Any, lang: str = "sv") -> str:
     """Evidence as one cell: ``s. 3: ”quote”`` per different quote (at most two), or the reviewer."""
     if isinstance(items, tuple) and items and items[0] == "review":
-        word = "granskning" if lang == "sv" else "review"
+        word = labels.label("evidence_source", "review", lang)
         return f"{word} ({items[1]})" if items[1] else word
     parts: list[str] = []
     seen: set[str] = set()
@@ -216,7 +216,7 @@ def evidence_text(items: Any, lang: str = "sv") -> str:
         seen.add(quote.casefold())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"
-        where = (f"s. {ev.page}" if lang == "sv" else f"p. {ev.page}") if ev.page else labels.label(
+        where = f'{labels.text("words", "page", lang)} {ev.page}' if ev.page else labels.label(
             "evidence_source", ev.source, lang)
         parts.append(f"{where}: ”{quote}”" if lang == "sv" else f"{where}: “{quote}”")
     return " | ".join(parts)

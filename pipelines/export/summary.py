@@ -88,49 +88,15 @@ def summary_figures(
 
 # ---- sammanfattning.md ------------------------------------------------------------------------
 
-_TEXT = {
-    "title": ("Sammanfattning: inventering {year}", "Summary: inventory {year}"),
-    "run": ("Körning {run_id} (år {year})", "Run {run_id} (year {year})"),
-    "published": ("Inventeringen 2017 (publicerad)", "2017 inventory (published)"),
-    "measure": ("Mått", "Measure"),
-    "note": (
-        "Andelen hittade program räknas på alla kommuner i körningen; typ, regional koppling, "
-        "handlingsplan och teman räknas som andel av de hittade programmen, som i inventeringen 2017.",
-        "The share of programs found is of all municipalities in the run; type, regional link, action "
-        "plan and themes are shares of the programs found, as the 2017 inventory counted them.",
-    ),
-    "why": ("Varför inget program", "Why no program"),
-    "reason": ("Orsak", "Reason"),
-    "meta": (
-        "Körningen omfattar {size} kommuner; den startade {start} och blev klar {end}. Diagram, karta och listan "
-        "över alla kommuner finns i rapport.html.",
-        "The run covers {size} municipalities; it started {start} and finished {end}. Charts, maps and the list "
-        "of every municipality are in rapport.html.",
-    ),
-    "technical": ("Teknisk uppgift: klassificerare {version}, modell {model}.",
-                  "Technical: classifier {version}, model {model}."),
-}
+#: The measures are the vocabulary's "summary_measures", in its order: each a count with its share
+#: (figure ``<key>_share``), but for these plain counts.
+_COUNT_ONLY = {"municipalities", "flagged", "reviewed", "documents_flagged", "documents_reviewed"}
 
-# (label sv, label en, count key, share key)
-_ROWS: list[tuple[str, str, str | None, str | None]] = [
-    ("Kommuner i körningen", "Municipalities in the run", "municipalities", None),
-    ("Program hittade (andel av kommunerna)", "Programs found (share of municipalities)", "programs_found", "programs_found_share"),
-    ("– näringslivsprogram", "– business programs", "type_naringslivsprogram", "type_naringslivsprogram_share"),
-    ("– tillväxtprogram", "– growth programs", "type_tillvaxtprogram", "type_tillvaxtprogram_share"),
-    ("– annat namn", "– other names", "type_annat", "type_annat_share"),
-    ("Ingen regional koppling", "No regional link", "regional_none", "regional_none_share"),
-    ("Koppling till RUS", "Linked to the RUS", "regional_rus", "regional_rus_share"),
-    ("Mellankommunal koppling", "Intermunicipal link", "regional_intermunicipal", "regional_intermunicipal_share"),
-    ("Handlingsplan", "Action plan", "action_plan", "action_plan_share"),
-    ("Hållbarhet betonas", "Sustainability stressed", "sustainability", "sustainability_share"),
-    ("Samskapat med näringslivet", "Co-created with business", "co_created", "co_created_share"),
-    ("Mätbara mål", "Measurable goals", "measurable_goals", "measurable_goals_share"),
-    ("Aktiviteter per år", "Yearly activities", "yearly_activities", "yearly_activities_share"),
-    ("Flaggade kommuner", "Municipalities flagged", "flagged", None),
-    ("Granskade kommuner", "Municipalities reviewed", "reviewed", None),
-    ("Flaggade dokument", "Documents flagged", "documents_flagged", None),
-    ("Granskade dokument", "Documents reviewed", "documents_reviewed", None),
-]
+
+def _rows(lang: str) -> list[tuple[str, str, str | None]]:
+    """(label, count key, share key) per measure."""
+    return [(name, key, None if key in _COUNT_ONLY else f"{key}_share")
+            for key, name in labels.texts("summary_measures", lang).items()]
 
 
 def percent_text(share: float | None, lang: str = "sv") -> str:
@@ -146,15 +112,14 @@ def figure_text(figures: dict[str, Any], count_key: str | None, share_key: str |
     if count is None and share is None:
         return "–"
     if count is None:
-        return ("ca " if lang == "sv" else "about ") + percent_text(share, lang)
+        return f'{labels.text("words", "about", lang)} {percent_text(share, lang)}'
     count_text = f"{count:g}" if isinstance(count, float) else str(count)
     return f"{count_text} ({percent_text(share, lang)})" if share_key else count_text
 
 
 def summary_rows(figures: dict[str, Any], lang: str = "sv") -> list[tuple[str, str, str | None, str | None]]:
     """(label, text, count key, share key) per measure, for the Markdown and the XLSX sheet."""
-    i = labels.check_lang(lang)
-    return [(row[i], figure_text(figures, row[2], row[3], lang), row[2], row[3]) for row in _ROWS]
+    return [(name, figure_text(figures, count, share, lang), count, share) for name, count, share in _rows(lang)]
 
 
 def summary_markdown(
@@ -165,8 +130,7 @@ def summary_markdown(
     with_2017_reference: bool = False,
 ) -> str:
     """``sammanfattning.md``: this run's figures, a previous run's beside them, optionally the 2017 ones."""
-    i = labels.check_lang(lang)
-    t = {k: v[i] for k, v in _TEXT.items()}
+    t = labels.texts("summary", lang)
     columns: list[tuple[str, dict[str, Any]]] = [(t["run"].format(run_id=run.run_id, year=run.year), figures)]
     if previous is not None:
         prev_run, prev_figures = previous
@@ -177,9 +141,9 @@ def summary_markdown(
     lines.append(t["meta"].format(size=run.registry_size or "–", start=run.started_at or "–", end=run.finished_at or "–"))
     lines += ["", "| " + " | ".join([t["measure"], *(name for name, _ in columns)]) + " |"]
     lines.append("|" + "---|" * (len(columns) + 1))
-    for row in _ROWS:
-        cells = [figure_text(f, row[2], row[3], lang) for _, f in columns]
-        lines.append("| " + " | ".join([row[i], *cells]) + " |")
+    for name, count, share in _rows(lang):
+        cells = [figure_text(f, count, share, lang) for _, f in columns]
+        lines.append("| " + " | ".join([name, *cells]) + " |")
     lines += ["", t["note"], "", f"## {t['why']}", ""]
     reasons = sorted({r for _, f in columns for r in f.get("no_program_reasons", {})})
     lines.append("| " + " | ".join([t["reason"], *(name for name, f in columns if f is not INVENTORY_2017)]) + " |")

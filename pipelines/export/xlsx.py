@@ -41,20 +41,11 @@ from pipelines.results import DocumentResult, MunicipalityResult, RunInfo, needs
 log = logging.getLogger(__name__)
 MAX_LINK_CHARS = 2_000
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-HEADER_HEIGHT = 45
-WHY_NO_PROGRAM = ("Varför inget program", "Why no program")  # points: three lines of a wrapped header
-SHEETS = {
-    "municipalities": ("Kommuner", "Municipalities"),
-    "documents": ("Dokument", "Documents"),
-    "to_review": ("Att granska", "To review"),
-    "summary": ("Sammanfattning", "Summary"),
-    "counties": ("Per län", "Per county"),
-    "programs": ("Kommuner med program", "Municipalities with a program"),
-}
+HEADER_HEIGHT = 45  # points: three lines of a wrapped header
 
 
 def sheet_name(key: str, lang: str = "sv") -> str:
-    return SHEETS[key][labels.check_lang(lang)]
+    return labels.text("xlsx_sheets", key, lang)
 
 
 def clean_text(text: str) -> str:
@@ -203,7 +194,7 @@ def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> N
     finish_sheet(ws, 3)
     # "Varför inget program": the decision reasons of the municipalities without a program
     r += 2
-    set_text(ws.cell(row=r, column=1), WHY_NO_PROGRAM[labels.check_lang(lang)])
+    set_text(ws.cell(row=r, column=1), labels.text("xlsx_words", "why_no_program", lang))
     ws.cell(row=r, column=1).font = Font(bold=True)
     for reason, count in sorted(figures.get("no_program_reasons", {}).items(), key=lambda kv: -kv[1]):
         r += 1
@@ -215,15 +206,12 @@ def _write_summary_sheet(ws: Worksheet, figures: dict[str, Any], lang: str) -> N
 PROGRAM_LIST_COLUMNS = [c for c in MUNICIPALITY_COLUMNS if c.key in (
     "lan", "kommun", "kommunkod", "titel", "lank", "program_type", "valid_from", "valid_to", "until_further_notice",
     "regional", "action_plan", "sustainability")]
-_COUNTY_HEADERS = {"county": ("län", "county"), "municipalities": ("kommuner", "municipalities"),
-                   "valid": ("med giltigt program", "with a valid program"), "share": ("andel", "share")}
 
 
 def _write_county_sheet(ws: Worksheet, municipalities: Sequence[MunicipalityResult], lang: str) -> None:
     """One row per county: municipalities, those with a valid program (count, share), and each status."""
-    i = labels.check_lang(lang)
     statuses = [s for s in labels.VALUES["status"]]
-    heads = [_COUNTY_HEADERS[k][i] for k in ("county", "municipalities", "valid", "share")]
+    heads = list(labels.texts("xlsx_county_headers", lang).values())
     heads += [labels.label("status", s, lang) for s in statuses]
     write_header(ws, heads, [24, 10, 12, 8, *([14] * len(statuses))])
     by_county: dict[str, list[MunicipalityResult]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from pipelines.export import labels
 from pipelines.export.summary import percent_text
 
 SERIES_COLOURS = ("#2166ac", "#92c5de", "#b8b8b8")
@@ -32,7 +33,7 @@ def _value_text(bar: Bar, lang: str, no_data: str) -> str:
     if bar.share is None and bar.count is None:
         return no_data
     if bar.count is None:
-        return ("ca " if lang == "sv" else "about ") + percent_text(bar.share, lang)
+        return f'{labels.text("words", "about", lang)} {percent_text(bar.share, lang)}'
     count = f"{bar.count:g}"
     return f"{count} ({percent_text(bar.share, lang)})" if bar.share is not None else count
 

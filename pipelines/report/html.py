@@ -23,7 +23,6 @@ from pipelines.export.columns import municipality_action_plan
 from pipelines.export.summary import INVENTORY_2017, summary_figures, summary_rows, figure_text, percent_text
 from pipelines.report.charts import Bar, Row, bar_chart
 from pipelines.report.status import STATUS_COLOURS, STATUSES, municipality_status, status_label
-from pipelines.report.text import texts
 from pipelines.results import DocumentResult, MunicipalityResult, RunInfo
 from storage.atomic import atomic_write_text
 from storage.version import __version__
@@ -34,7 +33,7 @@ REPORT_NAME = "rapport.html"
 EVIDENCE_ITEMS = 4
 QUOTE_CHARS = 200
 #: Reasons the shared vocabulary may not know yet: code → (Swedish, English).
-EXTRA_REASONS = {"not_decided": ("inte avgjord (körningen avbröts)", "not decided (the run was interrupted)")}
+EXTRA_REASONS = labels.pairs("report_extra_reasons")
 
 
 @lru_cache(maxsize=1)
@@ -294,7 +293,7 @@ def render_report(
 ) -> str:
     """The whole page as one HTML string (results with the reviews applied, as for the exports)."""
     labels.check_lang(lang)
-    t = texts(lang)
+    t = labels.texts("report", lang)
     figures = summary_figures(municipalities, documents)
     prev = (previous[0], summary_figures(previous[1], previous[2])) if previous is not None else None
     statuses = {m.kommunkod: municipality_status(m) for m in municipalities}

@@ -4,7 +4,8 @@ Every problem is reported with its place (``Att granska!F7``): a file that is no
 file from another run or another database, changed or re-ordered headers, edited locked
 (machine) columns, unknown, duplicate or deleted rows, values outside the drop-downs,
 formulas. Nothing is stored unless the whole file is valid; then every filled editable cell
-becomes one ``reviews`` row, all in one transaction.
+becomes one ``reviews`` row, all in one transaction. How much is read, what is refused before
+parsing, and when a workbook is too old are in :mod:`pipelines.review.importer_bounds`.
 """
 
 from __future__ import annotations
@@ -12,72 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from storage.db import transaction
 from pipelines.export import labels
+from pipelines.review import importer_bounds as bounds
 from pipelines.review import layout, store
 from pipelines.results import COMMENT, CONFIRMED, Review
 
 log = logging.getLogger(__name__)
-
-_MESSAGES = {
-    "unreadable": ("filen kan inte läsas som en Excel-arbetsbok (.xlsx): {error}",
-                   "the file cannot be read as an Excel workbook (.xlsx): {error}"),
-    "no_meta": ("filen är inte en granskningsfil från det här verktyget (dolt blad {name} saknas)",
-                "the file is not a review workbook of this tool (hidden sheet {name} missing)"),
-    "bad_meta": ("granskningsfilens kontrolldata är skadade ({key})", "the workbook's check data are damaged ({key})"),
-    "other_run": ("filen hör till körning {found}, inte körning {expected}",
-                  "the file belongs to run {found}, not run {expected}"),
-    "unknown_export": ("filen (export {export_id}) är inte exporterad från den här databasen",
-                       "the file (export {export_id}) was not exported from this database"),
-    "checksum": ("kontrollsumman stämmer inte med exporten: låsta kolumner har ändrats",
-                 "the checksum does not match the export: locked columns were changed"),
-    "no_sheet": ("bladet {name} saknas (borttaget eller omdöpt)", "sheet {name} is missing (deleted or renamed)"),
-    "header": ("rubriken är {found!r}, ska vara {expected!r} (kolumner ändrade eller flyttade)",
-               "the header is {found!r}, should be {expected!r} (columns changed or moved)"),
-    "rows_skipped": ("raderna kontrolleras inte förrän rubrikraden är återställd",
-                     "rows are not checked until the header row is restored"),
-    "no_id": ("raden saknar id", "the row has no id"),
-    "unknown_id": ("okänt id {id!r} (raden fanns inte i exporten)", "unknown id {id!r} (the row was not in the export)"),
-    "duplicate_id": ("id {id!r} förekommer två gånger (först på rad {first})", "id {id!r} appears twice (first on row {first})"),
-    "missing_row": ("raden för id {id!r} saknas (borttagen?)", "the row for id {id!r} is missing (deleted?)"),
-    "locked": ("låst kolumn {header!r} har ändrats (var {was!r}, nu {now!r})",
-               "locked column {header!r} was changed (was {was!r}, now {now!r})"),
-    "formula": ("formler är inte tillåtna", "formulas are not allowed"),
-    "bad_value": ("{value!r} är inget tillåtet värde för {header!r} (tillåtet: {allowed})",
-                  "{value!r} is not an accepted value for {header!r} (accepted: {allowed})"),
-    "no_reviewer": ("ange vem som har granskat", "give the reviewer's name"),
-    "contradiction": ("{header!r} {value} säger emot {other!r} {other_value}: ange bara det ena",
-                      "{header!r} {value} contradicts {other!r} {other_value}: give only one of them"),
-    "too_large": ("filen är {size} MB, mer än en granskningsfil kan vara ({limit} MB)",
-                  "the file is {size} MB, more than a review workbook can be ({limit} MB)"),
-    "zip_bomb": ("filen packas upp till mer än {limit} MB eller har för många delar: ingen granskningsfil",
-                 "the file unpacks to more than {limit} MB or has too many parts: not a review workbook"),
-    "older": ("raden importerades redan från en nyare granskningsfil ({newer}, {when}); importera den nyare filen "
-              "eller använd --force", "the row was already imported from a newer workbook ({newer}, {when}); import "
-              "the newer file or use --force"),
-}
-
-#: A review workbook of all 290 municipalities and their documents is well under 5 MB.
-MAX_FILE_BYTES = 25 * 1024 * 1024
-MAX_UNPACKED_BYTES = 250 * 1024 * 1024
-MAX_PARTS = 500
-#: Rows read below the exported ones (an analyst may leave a few blank lines or notes); beyond, nothing is read.
-ROW_SLACK = 200
-#: Columns read beyond the exported ones in the header row (to notice an added column).
-COLUMN_SLACK = 20
-
 
 @dataclass
 class Problem:
@@ -128,7 +78,7 @@ class _Checker:
 
     def add(self, key: str, sheet: str | None = None, row: int | None = None, column: int | None = None,
             **kw: Any) -> None:
-        text = _MESSAGES[key][0 if self.lang == "sv" else 1].format(**kw)
+        text = labels.text("review_import", key, self.lang, **kw)
         self.report.problems.append(Problem(text, sheet, row, column))
 
 
@@ -139,17 +89,6 @@ def _read_meta(wb: Any) -> dict[str, str] | None:
     return {str(k): str(v) for k, v in ws.iter_rows(min_col=1, max_col=2, max_row=200, values_only=True) if k is not None}
 
 
-def _read_rows(ws: Worksheet, n_rows: int, n_cols: int) -> list[list[tuple[Any, bool]]]:
-    """(value, is_formula) per cell of the first ``n_rows`` rows and ``n_cols`` columns, streamed
-    (read-only mode): a cell typed at AZ1048576 or a million empty rows cost nothing here."""
-    out: list[list[tuple[Any, bool]]] = []
-    for row in ws.iter_rows(min_row=1, max_row=n_rows, max_col=n_cols):
-        out.append([(getattr(c, "value", None), getattr(c, "data_type", "n") == "f") for c in row])
-        if len(out) >= n_rows:
-            break
-    return out
-
-
 def _check_sheet(
     ws: Worksheet, columns: list[layout.ReviewColumn], expected: dict[str, Any], chk: _Checker, target: str,
     snapshot: dict[str, Any], now: str, reviewer: str,
@@ -157,7 +96,7 @@ def _check_sheet(
     """Check one review sheet; returns the decisions it holds (meaningful only without problems)."""
     header = expected["header"]
     rows = expected["rows"]
-    table = _read_rows(ws, len(rows) + 1 + ROW_SLACK, len(header) + COLUMN_SLACK)
+    table = bounds.read_rows(ws, len(rows), len(header))
     found_header = [v for v, _ in table[0]] if table else []
     while found_header and found_header[-1] in (None, ""):
         found_header.pop()
@@ -261,29 +200,6 @@ def _review(target: str, tag: str, value: Any, entry: dict[str, Any], year: int,
                   kommunkod=key.get("kommunkod"), year=year, run_id=run_id)
 
 
-#: What a broken or hostile file raises somewhere inside openpyxl/lxml/zipfile while it is read.
-_READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, InvalidFileException, KeyError, ValueError,
-                TypeError, AttributeError, IndexError, SyntaxError, etree.LxmlError)
-
-
-def _size_problem(path: Path, chk: "_Checker") -> bool:
-    """Refuse, before any parsing, a file too large or a ZIP that would unpack to far more."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            chk.add("too_large", size=round(size / 2**20, 1), limit=MAX_FILE_BYTES // 2**20)
-            return True
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-        if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-            chk.add("zip_bomb", limit=MAX_UNPACKED_BYTES // 2**20)
-            return True
-    except _READ_ERRORS as exc:
-        chk.add("unreadable", error=str(exc) or type(exc).__name__)
-        return True
-    return False
-
-
 def import_review_workbook(
     conn: sqlite3.Connection, path: Path, reviewer: str, expected_run_id: int | None = None, *, lang: str = "sv",
     force: bool = False,
@@ -301,13 +217,13 @@ def import_review_workbook(
     if not reviewer or not reviewer.strip():
         chk.add("no_reviewer")
         return report
-    if _size_problem(path, chk):
+    if bounds.size_problem(path, chk.add):
         return report
     wb = None
     try:
         wb = load_workbook(path, data_only=False, read_only=True)
         return _import(conn, wb, path, report, chk, reviewer, expected_run_id, force)
-    except _READ_ERRORS as exc:
+    except bounds.READ_ERRORS as exc:
         report.problems.clear()
         chk.add("unreadable", error=str(exc) or type(exc).__name__)
         return report
@@ -357,7 +273,7 @@ def _import(conn: sqlite3.Connection, wb: Any, path: Path, report: ImportReport,
         target = "document" if key == "documents" else "municipality"
         decisions += _check_sheet(wb[expected["name"]], columns, expected, chk, target, snapshot, now, reviewer.strip())
     if not force:
-        _refuse_older(conn, report.export_id, decisions, snapshot, chk)
+        bounds.refuse_older(conn, report.export_id, decisions, snapshot, chk.add)
     if report.problems:
         log.warning("review workbook %s rejected: %d problems", path, len(report.problems))
         return report
@@ -369,31 +285,6 @@ def _import(conn: sqlite3.Connection, wb: Any, path: Path, report: ImportReport,
         report.stored, report.unchanged = store.insert_reviews(conn, decisions, export_id=report.export_id)
     log.info("review workbook %s: %d decisions stored, %d unchanged", path, report.stored, report.unchanged)
     return report
-
-
-def _refuse_older(conn: sqlite3.Connection, export_id: str, decisions: list[Review], snapshot: dict[str, Any],
-                  chk: "_Checker") -> None:
-    """A problem for each row already imported from a workbook exported after this one: importing
-    the older file would silently put older decisions over newer ones."""
-    mine = conn.execute("SELECT rowid FROM review_exports WHERE export_id = ?", (export_id,)).fetchone()
-    if mine is None:
-        return
-    seen: set[tuple[str, str | None]] = set()
-    for d in decisions:
-        key = (d.target, d.sha256 if d.target == "document" else d.kommunkod)
-        if key in seen:
-            continue
-        seen.add(key)
-        where = "r.sha256 = ?" if d.target == "document" else "r.kommunkod = ? AND r.year = ?"
-        args = (d.sha256,) if d.target == "document" else (d.kommunkod, d.year)
-        newer = conn.execute(
-            f"SELECT e.file_name, e.created_at FROM reviews r JOIN review_exports e ON e.export_id = r.export_id"
-            f" WHERE r.target = ? AND {where} AND e.rowid > ? ORDER BY e.rowid DESC LIMIT 1",
-            (d.target, *args, mine[0]),
-        ).fetchone()
-        if newer is not None:
-            sheet = snapshot["documents" if d.target == "document" else "municipalities"]["name"]
-            chk.add("older", sheet, newer=newer["file_name"], when=newer["created_at"])
 
 
 def _entries(decisions: list[Review], snapshot: dict[str, Any]):

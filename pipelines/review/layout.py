@@ -30,11 +30,6 @@ from pipelines.results import COMMENT, CONFIRMED, MUNICIPALITY_TAGS, DocumentRes
 
 FORMAT = "kommun-inventering/granskning/1"
 META_SHEET = "_granskning"
-SHEETS = {
-    "documents": ("Att granska", "To review"),
-    "municipalities": ("Kommunbeslut", "Municipal decisions"),
-    "help": ("Instruktioner", "Instructions"),
-}
 MAX_COMMENT = 2_000
 
 
@@ -63,22 +58,15 @@ EDIT_KINDS: dict[str, str] = {
     CONFIRMED: "bool",
     COMMENT: "text",
 }
-_WORDS = {
-    "machine": ("maskin", "machine"),
-    "evidence": ("belägg", "evidence"),
-    "yours": ("ditt värde", "your value"),
-    "confirmed": ("raden granskad", "row reviewed"),
-    "comment": ("kommentar", "comment"),
-    "id": ("id", "id"),
-}
 
 
 def word(key: str, lang: str) -> str:
-    return _WORDS[key][labels.check_lang(lang)]
+    """A word of the review workbook's column headers (the vocabulary's "review_words")."""
+    return labels.text("review_words", key, lang)
 
 
 def sheet_name(key: str, lang: str) -> str:
-    return SHEETS[key][labels.check_lang(lang)]
+    return labels.text("review_sheets", key, lang)
 
 
 def choices(kind: str, lang: str) -> list[str] | None:
@@ -107,22 +95,14 @@ def edit_text(kind: str, value: Any, lang: str) -> str | None:
     return str(value)
 
 
-#: Why a row is in the review workbook when the machine gave no flag reason.
-_LISTED = {
-    "document": ("programdokument för en kommun som ska granskas", "program document of a municipality to review"),
-    "low_confidence": ("maskinen är osäker (säkerhet {confidence})", "the machine is unsure (confidence {confidence})"),
-}
-
-
 def listed_because(item: Any, lang: str) -> str:
     """Every row says why it is there: its flag reasons, else why it was listed."""
-    i = labels.check_lang(lang)
     if isinstance(item, MunicipalityResult):
         text = labels.reasons_text(municipality_reasons(item), lang)
-        return text or _LISTED["low_confidence"][i].format(
-            confidence=decimal_text(item.confidence, decimal_comma=lang == "sv"))
+        return text or labels.text("review_listed", "low_confidence", lang,
+                                   confidence=decimal_text(item.confidence, decimal_comma=lang == "sv"))
     text = labels.reasons_text(item.classification.flag_reasons, lang)
-    return text or _LISTED["document"][i]
+    return text or labels.text("review_listed", "document", lang)
 
 
 class BadValue(ValueError):
@@ -151,7 +131,7 @@ def parse_edit(kind: str, raw: Any, lang: str) -> Any:
         try:
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise BadValue("ÅÅÅÅ-MM-DD" if lang == "sv" else "YYYY-MM-DD") from None
+            raise BadValue(labels.text("words", "date_format", lang)) from None
     if kind == "url":
         text = str(raw).strip()
         if text == labels.NULL_WORD:

@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from storage.atomic import atomic_write_bytes
 from storage.db import transaction
+from pipelines.export import labels
 from pipelines.export.about import add_about_sheet, review_rows
 from pipelines.export.xlsx import finish_sheet, safe_link, set_text, workbook_bytes, write_header
 from pipelines.review import layout, store
@@ -33,27 +34,6 @@ from pipelines.results import REVIEW_BELOW_CONFIDENCE, DocumentResult, Municipal
 log = logging.getLogger(__name__)
 
 EDIT_FILL = PatternFill("solid", fgColor="FFF4C2")
-
-_HELP = {
-    "sv": [
-        "Så granskar du",
-        "Fyll i de gula kolumnerna (”ditt värde”) där maskinen har fel eller är osäker; välj ur listan.",
-        "En tom gul cell betyder att du inte tar ställning. ”—” betyder ”gäller inte”.",
-        "Datum skrivs ÅÅÅÅ-MM-DD. Programlänk ska börja med https:// eller http://.",
-        "Sätt ”raden granskad” till ja när du har kontrollerat raden och godtar maskinens övriga värden.",
-        "Ändra inte de grå kolumnerna, rubrikerna eller kolumnernas ordning, och ta inte bort rader:",
-        "filen kontrolleras vid import och inget sparas om något är fel.",
-    ],
-    "en": [
-        "How to review",
-        "Fill in the yellow columns (\"your value\") where the machine is wrong or unsure; pick from the list.",
-        "An empty yellow cell means no decision. \"—\" means \"not applicable\".",
-        "Dates are written YYYY-MM-DD. A program link must start with https:// or http://.",
-        "Set \"row reviewed\" to yes when you have checked the row and accept the machine's other values.",
-        "Do not change the grey columns, the headers or the column order, and do not delete rows:",
-        "the file is checked on import and nothing is stored if anything is wrong.",
-    ],
-}
 
 
 @dataclass
@@ -86,7 +66,7 @@ def documents_to_review(
 
 def _validation(kind: str, lang: str) -> DataValidation | None:
     options = layout.choices(kind, lang)
-    prompt = {"sv": "Välj ett värde i listan", "en": "Pick a value from the list"}[lang]
+    prompt = labels.text("review_words", "pick_from_list", lang)
     if options is not None:
         formula = '"' + ",".join(options) + '"'
         if len(formula) > 257:
@@ -96,7 +76,7 @@ def _validation(kind: str, lang: str) -> DataValidation | None:
     if kind == "date":
         return DataValidation(type="date", operator="between", formula1="DATE(1950,1,1)",
                               formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
-                              errorStyle="stop", error="ÅÅÅÅ-MM-DD" if lang == "sv" else "YYYY-MM-DD",
+                              errorStyle="stop", error=labels.text("words", "date_format", lang),
                               errorTitle="granskning")
     return None
 
@@ -176,7 +156,7 @@ def export_review_workbook(
                                           (layout.sheet_name("municipalities", lang),
                                            layout.municipality_columns(lang))], lang), lang)
     help_ws = wb.create_sheet(layout.sheet_name("help", lang))
-    for r, line in enumerate(_HELP[lang], start=1):
+    for r, line in enumerate(labels.texts("review_help", lang).values(), start=1):
         set_text(help_ws.cell(row=r, column=1), line)
     help_ws.column_dimensions["A"].width = 110
     checksum = layout.checksum({k: snapshot[k] for k in ("documents", "municipalities")})

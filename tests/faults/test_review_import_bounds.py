@@ -18,7 +18,7 @@ from review_helpers import edit  # noqa: E402
 from sample_results import make_results  # noqa: E402
 
 from pipelines.review import export_review_workbook, import_review_workbook  # noqa: E402
-from pipelines.review import importer  # noqa: E402
+from pipelines.review import importer_bounds  # noqa: E402
 from storage import db  # noqa: E402
 
 DOCS = "Att granska"
@@ -91,7 +91,7 @@ def test_malformed_sheet_xml_is_a_clear_problem(conn, tmp_path: Path) -> None:
 
 def test_too_large_and_unpacking_bombs_are_refused_before_parsing(conn, tmp_path: Path, monkeypatch) -> None:
     path = export(conn, tmp_path / "granskning.xlsx")
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(importer_bounds, "MAX_FILE_BYTES", 1000)
     report = import_review_workbook(conn, path, reviewer="Anna")
     assert "MB, mer än en granskningsfil kan vara" in report.lines()[0]
     monkeypatch.undo()

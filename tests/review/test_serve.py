@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.review import load_reviews
-from pipelines.review.serve import ReviewServer, ReviewSession
+from pipelines.review.serve import ReviewServer
+from pipelines.review.session import ReviewSession
 
 QUOTE = "Vi samverkar i Business Region Skåne."
 
