@@ -5,10 +5,14 @@ robots.txt check, so disallowed URLs cost nothing): robots.txt fetches, retries 
 count, because the server sees them. A request is dropped (``BudgetExhausted``) when
 
 - the municipality's crawl has already stopped (budget, give-up, or error);
+- it is a page whose family of pages has yielded nothing since it was queued, so that its score less
+  the family's penalty is now below ``CRAWL_PAGE_MIN_SCORE`` (not counted: it is never sent);
 - the budget ``CRAWL_BUDGET`` is used up → stop reason ``budget``;
 - the request is not promising (its score is below ``CRAWL_PROMISING_SCORE``), at least
   ``CRAWL_MIN_REQUESTS`` requests were made, and the last ``CRAWL_GIVE_UP_AFTER`` requests brought
-  nothing promising (no candidate document, no strong link) → stop reason ``no_promising_links``.
+  nothing promising (no candidate document, no strong link) → the unpromising links are given up
+  (stop reason ``no_promising_links`` when the crawl ends so); promising requests still pass, and a
+  promising link found by one of them takes the crawl up again.
 
 The scheduler hands out each host's requests best-first, so a request below the promising score
 means nothing better is waiting for that host.
@@ -23,7 +27,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 
 from crawler.links import to_priority
-from crawler.site import BUDGET, NO_PROMISING_LINKS, SiteState
+from crawler.site import BUDGET, SiteState
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -38,6 +42,7 @@ class BudgetPolicy:
     give_up_after: int = 60
     min_requests: int = 30
     promising_score: float = 5.0
+    page_min_score: float = 1.0
 
     @classmethod
     def from_settings(cls, settings: Any) -> "BudgetPolicy":
@@ -45,7 +50,18 @@ class BudgetPolicy:
             give_up_after=settings.getint("CRAWL_GIVE_UP_AFTER", 60),
             min_requests=settings.getint("CRAWL_MIN_REQUESTS", 30),
             promising_score=settings.getfloat("CRAWL_PROMISING_SCORE", 5.0),
+            page_min_score=settings.getfloat("CRAWL_PAGE_MIN_SCORE", 1.0),
         )
+
+    def barren(self, site: SiteState, url: str, score: float | None) -> str | None:
+        """Why a page queued earlier is no longer worth its request: its family of pages has yielded
+        nothing since (see :mod:`crawler.families`), or None."""
+        if score is None:
+            return None
+        penalty = site.families.penalty(url)
+        if penalty and score - penalty < self.page_min_score:
+            return f"its family of pages yielded nothing in {site.families.fetched_in(url)} pages"
+        return None
 
     def admit(self, site: SiteState, priority: int, exempt: bool = False) -> str | None:
         """Count the request against ``site`` and return None, or return why it is dropped."""
@@ -60,7 +76,9 @@ class BudgetPolicy:
             and site.requests >= self.min_requests
             and site.requests - site.last_promising >= self.give_up_after
         ):
-            site.stop(NO_PROMISING_LINKS)
+            # Give up on the unpromising links only: a strong link found by a request already on its way
+            # (a page 2 of a listing, an archive entry) is still followed, and resets the count.
+            site.gave_up = True
             return f"nothing promising in the last {site.requests - site.last_promising} requests"
         site.requests += 1
         return None
@@ -84,7 +102,10 @@ class BudgetMiddleware:
         exempt = request.meta.get("kind") in ("robots", "home") or bool(request.meta.get("retry_times")) or bool(
             request.meta.get("redirect_urls")
         )
-        reason = self.policy.admit(site, request.priority, exempt=exempt)
+        reason = None
+        if not exempt and request.meta.get("kind") == "page":
+            reason = self.policy.barren(site, request.url, request.meta.get("score"))
+        reason = reason or self.policy.admit(site, request.priority, exempt=exempt)
         if reason:
             raise BudgetExhausted(f"{site.kommunkod}: {reason}")
         return None

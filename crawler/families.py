@@ -9,8 +9,9 @@ links less attractive (:meth:`FamilyYield.penalty`); a family that yields stays 
 
 **Pagination** is the opposite case: page 2 of a listing is not a step deeper into the site but a
 continuation of the page it is on. A pager link (``?sida=2``, "Nästa", "3") keeps the listing's
-depth and inherits the listing's own relevance, a little less for each page further on, so the
-category listing of business documents is read to its end while the endless unfiltered ones are not.
+depth and inherits the score the listing was asked for with, :data:`PAGER_STEP` less for each page
+further on, so the category listing of business documents is read to its end while the endless
+unfiltered ones are not.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from urllib.parse import parse_qsl, urlsplit
 FREE_PAGES = 6
 PENALTY_PER_PAGE = 1.0
 #: Relevance a pager link loses per page away from the first.
-PAGER_STEP = 0.5
+PAGER_STEP = 1.0
 _DIGITS = re.compile(r"\d+")
 _PAGE_PARAMS = ("sida", "page", "p", "pg", "sid", "start", "offset", "pagenumber", "pageindex")
 _PAGER_WORDS = {"nasta", "next", "foregaende", "previous", "forra", "sista", "last", "forsta", "first", "",
@@ -37,6 +38,16 @@ def family_key(url: str) -> str:
     directory = parts.path.rsplit("/", 1)[0] + "/"
     keys = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
     return f"{parts.hostname}{_DIGITS.sub('N', directory)}" + ("?" + ",".join(keys) if keys else "")
+
+
+def page_number(url: str) -> int:
+    """The page of a listing a URL shows (``?sida=3`` → 3, ``?start=20`` → 3), 1 when it does not say."""
+    params = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
+    for name in _PAGE_PARAMS:
+        value = params.get(name, "")
+        if value.isdigit():
+            return int(value) // 10 + 1 if name in ("start", "offset") else int(value)
+    return 1
 
 
 def pager_page(link_url: str, anchor: str, page_url: str) -> int | None:
@@ -80,6 +91,9 @@ class FamilyYield:
         self.fetched[key] = self.fetched.get(key, 0) + 1
         if yielded:
             self.yielded[key] = self.yielded.get(key, 0) + 1
+
+    def fetched_in(self, url: str) -> int:
+        return self.fetched.get(family_key(url), 0)
 
     def penalty(self, url: str) -> float:
         """Score lost by a link into ``url``'s family: nothing while it yields or is young."""

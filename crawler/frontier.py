@@ -13,7 +13,7 @@ from scrapy import Request
 
 from crawler.config import CrawlConfig
 from crawler.documents import is_document_url
-from crawler.families import PAGER_STEP, pager_page
+from crawler.families import PAGER_STEP, page_number, pager_page
 from crawler.links import Link, ParsedPage, SearchForm, link_context, link_weight, score_link, to_priority
 from crawler.overrides import SiteOverrides
 from crawler.site import SiteState
@@ -132,8 +132,12 @@ class Frontier:
             return "document"
         return None
 
-    def follow(self, site: SiteState, page: ParsedPage, page_url: str, depth: int, relevance: float) -> list[Request | None]:
+    def follow(self, site: SiteState, page: ParsedPage, page_url: str, depth: int, relevance: float,
+               own_score: float | None = None) -> list[Request | None]:
+        """Requests for the links of a fetched page worth following (``own_score``: the score the page
+        itself was asked for with, which its pager links inherit)."""
         cfg = self.config
+        current_page = page_number(page_url)
         out: list[Request | None] = []
         for link in page.links:
             url = link.url
@@ -160,7 +164,8 @@ class Frontier:
                 if context:
                     score = max(score, score_link(link, hop, relevance, is_doc, cfg.weights, context))
             if pager is not None:
-                score = max(score, relevance - PAGER_STEP * (pager - 1))
+                inherited = relevance if own_score is None else max(own_score, relevance)
+                score = max(score, inherited - PAGER_STEP * abs(pager - current_page))
             score -= site.families.penalty(url)
             if score < threshold:
                 # Another page may give it a better context; a link turned down on several pages

@@ -56,6 +56,8 @@ class SiteState:
     last_error: str = ""
     last_promising: int = 0
     stop_reason: str | None = None
+    #: the give-up rule dropped unpromising links (and nothing promising turned up since)
+    gave_up: bool = False
     #: what went wrong with the home page, if anything: robots, unreachable, timeout, error
     home_problem: str | None = None
     final_url: str = ""
@@ -77,6 +79,7 @@ class SiteState:
     def promising(self) -> None:
         """Something worth having turned up: reset the give-up counter."""
         self.last_promising = self.requests
+        self.gave_up = False
 
     def duration(self) -> float:
         return self.duration_before + (time.monotonic() - self.active_since)
@@ -98,4 +101,4 @@ class SiteState:
             )
             reason = ROBOTS_DISALLOWED if status == ROBOTS_DISALLOWED else ERROR
             return status, self.stop_reason or reason
-        return OK, self.stop_reason or FRONTIER_EXHAUSTED
+        return OK, self.stop_reason or (NO_PROMISING_LINKS if self.gave_up else FRONTIER_EXHAUSTED)

@@ -192,7 +192,7 @@ class MunicipalSpider(scrapy.Spider):
             # A dynamic page (search results, facets) repeats the query in its title: no relevance of its own.
             relevance = 0.0 if meta["kind"] == "search" or urlsplit(response.url).query else \
                 page_relevance(page, response.url)
-            out += self.frontier.follow(site, page, response.url, meta["depth"], relevance)
+            out += self.frontier.follow(site, page, response.url, meta["depth"], relevance, meta.get("score"))
             if page.json_endpoints:
                 out += self.frontier.json_endpoints(site, page.json_endpoints, response.url, meta["depth"], relevance)
             if not site.search_done and page.search_forms and self.config.search_queries:

@@ -42,3 +42,10 @@ def test_strong_links_get_a_larger_share_of_a_url_shape() -> None:
         guard.count(f"https://x.se/arkiv/handling/{n}")
     assert guard.refuse("https://x.se/arkiv/handling/7") is not None
     assert guard.refuse("https://x.se/arkiv/handling/7", strong=True) is None
+
+
+def test_page_number_of_a_listing_url() -> None:
+    from crawler.families import page_number
+
+    assert page_number(LIST) == 1 and page_number(LIST + "&sida=3") == 3
+    assert page_number("https://x.se/sok?q=a&start=20") == 3

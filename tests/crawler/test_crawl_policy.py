@@ -37,7 +37,11 @@ def test_give_up_when_nothing_promising_turns_up():
     for _ in range(5):
         assert policy.admit(site, low) is None
     assert "nothing promising" in policy.admit(site, low)
-    assert site.stop_reason == "no_promising_links"
+    assert "nothing promising" in policy.admit(site, low)
+    assert policy.admit(site, high) is None  # a strong link found by a request on its way is still followed
+    assert site.outcome() == ("ok", "no_promising_links")
+    site.promising()  # …and what it brings takes the crawl up again
+    assert policy.admit(site, low) is None and site.outcome() == ("ok", "frontier_exhausted")
 
 
 def test_exempt_requests_are_not_given_up_on():
@@ -83,3 +87,16 @@ def test_overrides_file(tmp_path):
     bad.write_text("kommunkod,start_urls\n12,ftp://x\n", encoding="utf-8")
     with pytest.raises(OverridesError, match="line 2: kommunkod '12'"):
         load_overrides(bad)
+
+
+def test_a_page_queued_before_its_family_went_barren_is_not_sent():
+    from crawler.families import FREE_PAGES
+
+    policy = BudgetPolicy(page_min_score=1.0)
+    site = _site(budget=100)
+    url = "http://www.lomma.se/tjanster/naringsliv/99-foretagsstod"
+    assert policy.barren(site, url, 4.0) is None
+    for n in range(FREE_PAGES + 4):
+        site.families.record(f"http://www.lomma.se/tjanster/naringsliv/{n}-x", yielded=False)
+    assert "yielded nothing" in policy.barren(site, url, 4.0)
+    assert policy.barren(site, url, 9.0) is None  # a strongly worded link still goes
