@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 #: Pages a family may cost before its links lose score, and the loss per further barren page.
@@ -32,6 +33,7 @@ _PAGER_WORDS = {"nasta", "next", "foregaende", "previous", "forra", "sista", "la
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
+@lru_cache(maxsize=65536)
 def family_key(url: str) -> str:
     """``host/dir/`` of a URL with numbers folded, plus its sorted query keys."""
     parts = urlsplit(url)
@@ -55,11 +57,11 @@ def pager_page(link_url: str, anchor: str, page_url: str) -> int | None:
 
     A pager link stays on the same path as the page it is on, changes at most its page parameter
     (``sida``, ``page``, ``p``, ``start`` …) and says so: a number, "Nästa", "Föregående", "»"."""
-    a, b = urlsplit(link_url), urlsplit(page_url)
-    if (a.hostname, a.path) != (b.hostname, b.path):
-        return None
     text = anchor.strip().lower().translate(_FOLD).strip("»«›‹<>.… ")
     if not (text.isdigit() or text in _PAGER_WORDS):
+        return None
+    a, b = urlsplit(link_url), urlsplit(page_url)
+    if (a.hostname, a.path) != (b.hostname, b.path):
         return None
     mine = dict(parse_qsl(a.query, keep_blank_values=True))
     theirs = dict(parse_qsl(b.query, keep_blank_values=True))

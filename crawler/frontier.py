@@ -83,7 +83,7 @@ class Frontier:
                 meta["handle_httpstatus_list"] = [304]
         if persist:
             self.writer.queue(site.kommunkod, QueuedUrl(canon, url, kind, prio, depth, referrer, anchor, heading))
-        site.pending += 1
+        site.expect(canon)
         return Request(url, callback=self.callback, errback=self.errback, priority=prio, meta=meta,
                        headers=headers or None, dont_filter=True)
 

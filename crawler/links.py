@@ -191,18 +191,17 @@ def parse_html(body: bytes, base_url: str, encoding: str | None = None) -> Parse
             form = _search_form(el, base_url)
             if form:
                 page.search_forms.append(form)
-    _read_json(page, root, base_url)
+    if _JSON_HINT.search(body):
+        _read_json(page, root, base_url)
     return page
 
 
-_HAS_JSON = etree.XPath("boolean(//script[@type] | //*[@data-src or @data-url or @data-endpoint or @data-api "
-                        "or @data-json or @data-source])")
+#: A page that may carry a JSON document list (a cheap look at the bytes before walking the tree).
+_JSON_HINT = re.compile(rb"application/(?:ld\+)?json|data-(?:src|url|endpoint|api|json|source)\s*=", re.I)
 
 
 def _read_json(page: ParsedPage, root: "etree._Element", base_url: str) -> None:
     """Links in the page's inline JSON join its links; the JSON endpoints its scripts read are noted."""
-    if not _HAS_JSON(root):
-        return
     for text in jsonlinks.inline_json(root):
         data = jsonlinks.parse(text, base_url)
         if data is not None:

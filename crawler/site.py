@@ -44,7 +44,9 @@ class SiteState:
     families: FamilyYield = field(default_factory=FamilyYield)
     #: canonical URL → validators of the document an earlier run kept (for conditional requests)
     previous: dict[str, dict] = field(default_factory=dict)
-    pending: int = 0
+    #: what this site's crawl still waits for, by name: requests (their canonical URL) and documents
+    #: on their way to the store ("item:" + URL). The crawl of the site ends when it is empty.
+    outstanding: set[str] = field(default_factory=set)
     requests: int = 0
     pages: int = 0
     bytes: int = 0
@@ -71,6 +73,18 @@ class SiteState:
 
     def __post_init__(self) -> None:
         self.traps = TrapGuard(self.limits)
+
+    def expect(self, key: str) -> None:
+        """Something the site's crawl must wait for (a request sent, a document sent to the store)."""
+        self.outstanding.add(key)
+
+    def settle(self, key: str) -> None:
+        """It came back (answered, failed, stored, refused by the store)."""
+        self.outstanding.discard(key)
+
+    @property
+    def pending(self) -> int:
+        return len(self.outstanding)
 
     def stop(self, reason: str) -> None:
         if self.stop_reason is None:

@@ -155,7 +155,7 @@ class MunicipalSpider(scrapy.Spider):
         try:
             return [x for x in self._handle(site, response) if x is not None]
         finally:
-            site.pending -= 1
+            site.settle(response.meta["canon"])
             self._maybe_finish(site)
 
     def _handle(self, site: SiteState, response: Response) -> list:
@@ -241,7 +241,7 @@ class MunicipalSpider(scrapy.Spider):
 
     def _item(self, site: SiteState, meta: dict, status: str, *, response: Response | None = None,
               final_url: str = "", **fields: Any) -> FetchedDocument:
-        site.pending += 1  # until the store pipeline has committed it
+        site.expect(f"item:{meta['canon']}")  # until the store pipeline has committed it
         item = FetchedDocument(
             run_id=self.run_id, kommunkod=site.kommunkod, url=meta["canon"], final_url=final_url, status=status,
             fetched_at=utcnow(), referrer=meta.get("ref", ""), anchor_text=meta.get("anchor", ""),
@@ -272,7 +272,7 @@ class MunicipalSpider(scrapy.Spider):
         try:
             return self._failed(site, request, failure)
         finally:
-            site.pending -= 1
+            site.settle(request.meta["canon"])
             self._maybe_finish(site)
 
     def _failed(self, site: SiteState, request: Any, failure: Failure) -> list:
@@ -304,7 +304,7 @@ class MunicipalSpider(scrapy.Spider):
             elif item.status == TOO_LARGE:
                 site.refused += 1
         self.writer.mark(item.kommunkod, item.url, "done")
-        site.pending -= 1
+        site.settle(f"item:{item.url}")
         self._maybe_finish(site)
 
     def _on_item_error(self, item: Any, response: Any, failure: Failure, **_: Any) -> None:
@@ -314,7 +314,7 @@ class MunicipalSpider(scrapy.Spider):
         site.errors += 1
         site.last_error = f"store: {failure.value} ({item.url})"
         self.writer.mark(item.kommunkod, item.url, "failed", f"store: {failure.value}")
-        site.pending -= 1
+        site.settle(f"item:{item.url}")
         self._maybe_finish(site)
 
     def _on_robots(self, netloc: str, rules: RobotsRules, request: Any, **_: Any) -> None:
@@ -351,8 +351,10 @@ class MunicipalSpider(scrapy.Spider):
     def _on_idle(self, **_: Any) -> None:
         for site in self.sites.values():
             if not site.finished:
-                log.warning("%s: still %d pending at idle; closing its crawl", site.kommunkod, site.pending)
-                site.pending = 0
+                # Nothing can come back once Scrapy is idle: name what was lost, then close the site.
+                log.warning("%s: waiting at idle for %d (%s); closing its crawl", site.kommunkod, site.pending,
+                            ", ".join(sorted(site.outstanding)[:3]))
+                site.outstanding.clear()
                 self._maybe_finish(site)
 
     def _on_closed(self, reason: str, **_: Any) -> None:
