@@ -268,7 +268,7 @@ class SimWebServer:
         else:
             host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
             path, _, query = target.partition("?")
-        req = Request(method, host, path, query, headers, via_proxy)
+        req = Request(method, host, path, query, headers, via_proxy, tls=tls_host is not None)
         if tls_host is None and host in self.https_only:
             target_url = f"https://{host}{path}" + (f"?{query}" if query else "")
             await self._simple(writer, 301, f"moved to {target_url}\n", [("Location", target_url)])

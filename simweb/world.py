@@ -35,6 +35,24 @@ def http_url(website: str) -> str:
     return urlunsplit(("http", (parts.hostname or "").lower(), parts.path or "/", parts.query, ""))
 
 
+_TEXT_TYPES = ("text/", "application/json", "application/xml")
+
+
+def same_scheme(reply: Reply, hosts: Sequence[str]) -> Reply:
+    """A site reached over https links its own hosts with https:// (pages, JSON, sitemaps, redirects),
+    as real sites do; over plain http it keeps the http:// addresses of the ground truth."""
+    def fix(data: bytes) -> bytes:
+        for host in hosts:
+            data = data.replace(b"http://" + host.encode(), b"https://" + host.encode())
+        return data
+
+    if reply.body and (reply.content_type or "").startswith(_TEXT_TYPES):
+        reply.body = fix(reply.body)
+    reply.headers = [(k, fix(v.encode("latin-1")).decode("latin-1") if k.lower() == "location" else v)
+                     for k, v in reply.headers]
+    return reply
+
+
 class World:
     """All simulated sites of one seed and year."""
 
@@ -118,7 +136,9 @@ class World:
         """Answer ``req``: a municipality's host, an off-site host (tiny page), or 502."""
         code = self.host_index.get(req.host)
         if code is not None:
-            return route(self.site(code), req, state)
+            site = self.site(code)
+            reply = route(site, req, state)
+            return same_scheme(reply, site.profile.hosts) if req.tls else reply
         if req.host in self.offsite_hosts:
             title = escape(self.offsite_hosts[req.host])
             body = (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title></head>'

@@ -170,6 +170,7 @@ class Request:
     query: str = ""
     headers: dict[str, str] = field(default_factory=dict)   # lower-case names
     via_proxy: bool = False
+    tls: bool = False                # came through a CONNECT tunnel (https://)
 
     @property
     def target(self) -> str:

@@ -43,3 +43,20 @@ def test_a_real_size_site_is_large_messy_and_lists_documents_in_json() -> None:
     program_page = next(p for p in site.pages.values() if p.json_items or any(b.kind == "json" for b in p.blocks))
     html = _get(world, host, program_page.path).body
     assert b'data-src="http://' + doc_host.encode() + b'/api/dokument?kategori=naringsliv"' in html
+
+
+def test_a_site_reached_over_https_links_its_own_hosts_with_https() -> None:
+    world = build_world(seed=1)
+    code = next(c for c, p in world.profiles.items() if p.real_size and p.json_style == "endpoint")
+    site = world.site(code)
+    host, doc_host = site.profile.final_host, site.profile.doc_host
+    page = next(p for p in site.pages.values() if p.json_source)
+    plain = world.handle(Request("GET", host, page.path), ServerState()).body
+    secure = world.handle(Request("GET", host, page.path, tls=True), ServerState()).body
+    assert f"http://{doc_host}/api/dokument".encode() in plain
+    assert f"https://{doc_host}/api/dokument".encode() in secure
+    assert f"http://{host}".encode() not in secure and f"http://{doc_host}".encode() not in secure
+    assert b"http://www.region" in secure  # other organisations' sites keep their own addresses
+    other = next(p for p in world.profiles.values() if p.redirect in ("to_www", "to_bare", "new_host"))
+    moved = world.handle(Request("GET", other.registry_host, "/", tls=True), ServerState())
+    assert moved.status == 301 and dict(moved.headers)["Location"] == f"https://{other.final_host}/"
