@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import ADOPTION_REPORTED, BIZ_PROGRAM, IN_PROCESS
+from classify.genre import BIZ_PROGRAM
+from classify.role import ADOPTION_REPORTED, IN_PROCESS
 from classify.segment import DocText
 from classify.validity import assess_validity
 
