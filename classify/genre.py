@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from classify.role import is_web_page, log1, role_features, summarises_program
 from classify.segment import DocText
-from classify.vocabulary import VOCABULARY
+from classify.vocabulary import BUSINESS_TERMS_RE, DOCUMENT_NOUNS_RE, VOCABULARY
 
 _BIZ_COMPOUND = r"(?:näringslivs|tillväxt|näringslivs-\s(?:och|&)\s\w+|tillväxt-\s(?:och|&)\s\w+)"
 #: A business/growth program named in a title: the compound nouns and "X för näringslivet".
 BIZ_PROGRAM = re.compile(
-    r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|plan|policy)\w*|tillväxt\w*(?:program|strategi|plan)\w*"
+    r"näringslivs(?:politiskt |strategiskt )?\w*(?:" + DOCUMENT_NOUNS_RE + r")\w*|tillväxt\w*(?:program|strategi|plan)\w*"
     r"|näringslivs- (?:och|&) tillväxt\w*|tillväxt- (?:och|&) näringslivs\w*"
     r"|(?:program|strategi|plan|policy|handlingsprogram|utvecklingsprogram|handlingsplan)\w* för (?:ett |en |det |hållbar |bättre |ökad |fortsatt |lokal |kommunens )*"
     r"(?:\w+ )?(?:näringsliv\w*|företag\w*|tillväxt\w*|entreprenörskap|jobb och tillväxt|arbete och tillväxt)"
@@ -93,15 +93,15 @@ _VOICE = re.compile(
 )
 _FOCUS = re.compile(r"fokusområde\w*|insatsområde\w*|prioriterade områden|målområde\w*|strategiska områden|strategiområde\w*|\bmål\s*\d|\bdelmål|övergripande mål|målbild|strategier|\bvision\b")
 _TOC_GOALS = re.compile(r"mål|fokusområde|insatsområde|vision|strategi|prioriter|genomförande|uppföljning|handlingsplan|inledning|bakgrund|syfte")
-_BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w*|etabler\w*|företagsklimat\w*|arbetstillfäll\w*|innovation\w*")
+_BIZ_TERMS = re.compile(BUSINESS_TERMS_RE)
 _OTHER_GENRE_BODY = {k: re.compile(v) for k, v in VOCABULARY["other_genre_body"].items()}
 _PARENT_PROGRAM = re.compile(
-    r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
+    r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:" + DOCUMENT_NOUNS_RE + r")"
     r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga|utgår från|bygger på)\s+"
     r"(?:det |den |vårt |vår |kommunens )?(?:\w+ )?(?:nya )?(?:näringslivs\w*(?:programmet|strategin|planen|policyn)|tillväxt\w*(?:programmet|strategin)"
     r"|(?:strategi|program) för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi) (?:20\d\d|för)|tillväxt\w*(?:program|strategi) (?:20\d\d|för))"
     r"|(?:programmets|strategins) (?:mål|fokusområden|insatsområden|inriktning)|(?:programmet|strategin) anger (?:målen|inriktningen)"
-    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
+    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:" + DOCUMENT_NOUNS_RE + r")"
 )
 _ADOPTED_BY_OTHER = re.compile(
     r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"

@@ -21,7 +21,7 @@ import math
 import re
 
 from classify.segment import DocText
-from classify.vocabulary import VOCABULARY
+from classify.vocabulary import PROGRAM_NAMES_RE, VOCABULARY
 
 
 def log1(x: float) -> float:
@@ -54,7 +54,7 @@ POINTS_TO_DOCUMENT = re.compile(
 #: "arbetar utan en skriven strategi".
 NO_PROGRAM = re.compile(
     r"(?:saknar|har inte|har inget|har ingen|finns (?:inte|inget|ingen))[^.\n]{0,40}?(?:eget |skrivet |formellt |antaget |fristående )*"
-    r"(?:näringslivsprogram|näringslivsstrategi|tillväxtprogram|tillväxtstrategi|\w*program\b|\w*strategi\b)"
+    r"(?:" + PROGRAM_NAMES_RE + r"|\w*program\b|\w*strategi\b)"
     r"|utan (?:ett |en )?(?:skrivet|formellt|eget|antaget|särskilt)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
 )
 #: A web page that says it carries the program's own text.

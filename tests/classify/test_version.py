@@ -72,3 +72,15 @@ def test_only_the_listed_inputs_count(tmp_path):
     assert version.source_hash(root) == before
     (root / "data" / "corpus" / "train_new.jsonl").write_text("{}\n", encoding="utf-8")
     assert version.source_hash(root) != before
+
+
+def test_version_changes_with_the_shared_vocabulary(tmp_path):
+    """The business words shared with the crawler (lexicon/data/*.json) decide the classifier's output too."""
+    root = _copy(tmp_path)
+    lex = tmp_path / "lexicon"
+    shutil.copytree(version.LEXICON_ROOT, lex, ignore=shutil.ignore_patterns("__pycache__"))
+    before = version.source_hash(root, lex)
+    assert before == version.source_hash(root, lex)
+    data = lex / "data" / "business.json"
+    data.write_bytes(data.read_bytes().replace("tillväxtstrategi".encode(), "tillväxtplan".encode(), 1))
+    assert version.source_hash(root, lex) != before
