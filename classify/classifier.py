@@ -1,10 +1,13 @@
 """One document in, one :class:`Classification` out: every tag with evidence, a confidence and flags.
 
-``classify(document, year)`` runs the parts in order: genre signals and relevance
-(:mod:`classify.kind`), then for a program its validity in ``year`` (:mod:`classify.validity`),
-regional links (:mod:`classify.regional`) and themes (:mod:`classify.themes`). Tags that do not
-apply (everything but ``relevant`` for a non-program) are None. Every true tag carries at least one
-:class:`Evidence` whose quote occurs literally in the (normalised) page it names.
+``classify(document, year)`` runs the taggers of :data:`classify.tags.TAGGERS` in order — relevance
+and document role (:mod:`classify.kind`) for every document; a program mention for a page that is
+not the program (:mod:`classify.mention`); for a program its validity in ``year``
+(:mod:`classify.validity`), regional links (:mod:`classify.regional`) and themes
+(:mod:`classify.themes`). Tags that do not apply (everything but ``relevant`` for a non-program) are
+None. Every true tag carries at least one :class:`Evidence` whose quote occurs literally in the
+(normalised) page it names. The confidence is the product of the taggers' factors; the flags are
+theirs, once each.
 """
 
 from __future__ import annotations
@@ -17,91 +20,50 @@ from classify.calibrate import Calibrator
 from classify.calibrate import load as load_calibration
 from classify.version import CLASSIFIER_VERSION, full_version
 from classify.document import TAG_KEYS, Classification, Document, Evidence
-from classify.genre import genre_features, own_title
-from classify.kind import assess_kind
-from classify.mention import find_program_mention
-from classify.model import GOTLAND, RelevanceModel, doctext, load_model, model_input
-from classify.regional import Gazetteer, assess_regional, load_gazetteer
-from classify.themes import assess_themes
-from classify.validity import assess_validity
+from classify.model import RelevanceModel, doctext, load_model
+from classify.regional import Gazetteer, load_gazetteer
+from classify.tags import TAGGERS, TagContext, Tagger
 
 log = logging.getLogger(__name__)
 __all__ = ["CLASSIFIER_VERSION", "OUTPUT_KEYS", "Classifier", "classify", "output_row"]
-
-#: Validity notes that are worth an analyst's look (others are kept as evidence notes only).
-_FLAG_VALIDITY = ("too far", "only weak date", "open-ended (")
-#: How often the validity read from the opening pages is right, by answer (real-dev, in sample).
-_VALIDITY_TRUST = {True: 0.95, False: 0.95, None: 0.85}
 
 
 class Classifier:
     """Holds the model and gazetteer; ``classify`` is cheap and thread-safe."""
 
     def __init__(self, model: RelevanceModel | None | str = "auto", gazetteer: Gazetteer | None = None,
-                 calibrator: Calibrator | None = None) -> None:
+                 calibrator: Calibrator | None = None, taggers: tuple[Tagger, ...] = TAGGERS) -> None:
         self.model = load_model() if model == "auto" else model  # type: ignore[assignment]
         self.gazetteer = gazetteer or load_gazetteer()
         self.calibrator = calibrator or load_calibration()
+        self.taggers = taggers
 
     @property
     def model_hash(self) -> str:
         return self.model.hash if self.model is not None else "rules-only"
 
     def classify(self, document: Document, year: int | None = None) -> Classification:
-        year = year or date.today().year
         doc = doctext(document)
-        signals = genre_features(doc, document.municipality == GOTLAND)
-        kind = assess_kind(doc, signals, self.model, model_input(doc, signals.features), self.calibrator)
-        out = Classification(
-            id=document.id,
-            relevant=kind.relevant,
-            doc_role=kind.doc_role,
-            classifier_version=full_version(self.model_hash),
-            model_hash=self.model_hash,
-        )
-        flags = list(kind.flags)
-        evidence: dict[str, list[Evidence]] = dict(kind.evidence)
-        if not kind.relevant:
-            mention = find_program_mention(doc, year, kind.doc_role)
-            if mention is not None:
-                out.program_mention = True
-                out.valid_from, out.valid_to = mention.valid_from, mention.valid_to
-                evidence["program_mention"] = [mention.evidence]
-                evidence.update(mention.period_evidence)
-            out.confidence = round(1.0 - kind.probability, 3)
-            out.flagged = bool(flags)
-            out.flag_reasons = flags
-            out.evidence = evidence
-            return out
-
-        out.program_type = kind.program_type
-        validity = assess_validity(doc, year, document.metadata)
-        out.valid_from, out.valid_to = validity.valid_from, validity.valid_to
-        out.until_further_notice = validity.until_further_notice
-        out.valid_in_year = validity.valid_in_year
-        evidence.update(validity.evidence)
-        flags += [f for f in validity.flags if any(key in f for key in _FLAG_VALIDITY)]
-
-        links = assess_regional(doc, self.gazetteer, document.municipality)
-        out.rus_link, out.intermunicipal_link, out.regional = links.rus_link, links.intermunicipal_link, links.regional
-        evidence.update(links.evidence)
-
-        themes = assess_themes(doc, own_title(doc))
-        out.action_plan = themes.action_plan
-        out.sustainability = themes.sustainability
-        out.co_created = themes.co_created
-        out.measurable_goals = themes.measurable_goals
-        out.yearly_activities = themes.yearly_activities
-        evidence.update(themes.evidence)
-
-        # confidence covers the tags that decide the row: relevance, and whether it applied in the year
-        # (a validity the text cannot tell is an honest None; the municipality decision flags it if
-        # this document is the one chosen)
-        conf = kind.probability * _VALIDITY_TRUST.get(validity.valid_in_year, 1.0)
-        out.confidence = round(conf, 3)
+        context = TagContext(document, year or date.today().year, self.model, self.gazetteer, self.calibrator)
+        evidence: dict[str, list[Evidence]] = {}
+        flags: list[str] = []
+        confidence = 1.0
+        for tagger in self.taggers:
+            if not context.applies(tagger.scope):
+                continue
+            result = tagger.assess(doc, context)
+            context.decided.update(result.values)
+            evidence.update(result.evidence)
+            flags += result.flags
+            if result.confidence is not None:
+                confidence *= result.confidence
+        out = Classification(id=document.id, classifier_version=full_version(self.model_hash), model_hash=self.model_hash)
+        for key, value in context.decided.items():
+            setattr(out, key, value)
+        out.confidence = round(confidence, 3)
         out.flag_reasons = list(dict.fromkeys(flags))
         out.flagged = bool(out.flag_reasons)
-        out.evidence = {k: v for k, v in evidence.items() if v}
+        out.evidence = evidence
         return out
 
     def classify_many(self, documents: Iterable[Document], year: int | None = None) -> list[Classification]:

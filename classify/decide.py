@@ -29,6 +29,7 @@ from typing import Sequence
 
 from classify.document import Classification, Document, Evidence
 from classify.segment import DocText, Hit
+from classify.vocabulary import PROGRAM_NAMES_RE
 
 REASONS = ("nothing_found", "expired_only", "draft_only", "embedded_in_overall_plan", "no_written_program",
            "program_known_no_document", "crawl_failed")
@@ -46,7 +47,7 @@ _EMBEDDED = re.compile(
 )
 _NO_PROGRAM = re.compile(
     r"(?:saknar|har inte|har inget|har ingen|finns (?:inte|inget|ingen))[^.\n]{0,40}?(?:eget |skrivet |formellt |antaget |fristående )*"
-    r"(?:näringslivsprogram|näringslivsstrategi|tillväxtprogram|tillväxtstrategi|\w*program|\w*strategi)"
+    r"(?:" + PROGRAM_NAMES_RE + r"|\w*program|\w*strategi)"
     r"|utan (?:ett |en )?(?:skrivet|formellt|eget|antaget|särskilt)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
     r"|inget (?:skrivet|formellt|eget|antaget)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
 )

@@ -6,30 +6,32 @@ it. These signals can: the document's own title and period on its cover, the ado
 focus areas, the program's own voice ("Kommunen ska …", "Detta program …") versus reporting
 ("har antagit", "Publicerad", bylines), protocol markers ("§", "Justerare"), and the issuer
 (region, kommunalförbund, business region). :func:`genre_features` returns them as numbers for
-the model; :func:`rule_role` reads them as a transparent first opinion on the document's role.
+the model (with the role signals of :mod:`classify.role`: adoption reported, pointers to the
+document, drafting, chapter furniture, other issuers, format and URL); :func:`rule_score` weighs
+them into a relevance prior and :func:`rule_role` reads them as a transparent first opinion on the
+document's role.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from classify.role import is_web_page, log1, role_features, summarises_program
 from classify.segment import DocText
+from classify.vocabulary import BUSINESS_TERMS_RE, DOCUMENT_NOUNS_RE, VOCABULARY
 
 _BIZ_COMPOUND = r"(?:näringslivs|tillväxt|näringslivs-\s(?:och|&)\s\w+|tillväxt-\s(?:och|&)\s\w+)"
 #: A business/growth program named in a title: the compound nouns and "X för näringslivet".
 BIZ_PROGRAM = re.compile(
-    r"näringslivs(?:politiskt |strategiskt )?\w*(?:program|strategi|plan|policy)\w*|tillväxt\w*(?:program|strategi|plan)\w*"
+    r"näringslivs(?:politiskt |strategiskt )?\w*(?:" + DOCUMENT_NOUNS_RE + r")\w*|tillväxt\w*(?:program|strategi|plan)\w*"
     r"|näringslivs- (?:och|&) tillväxt\w*|tillväxt- (?:och|&) näringslivs\w*"
     r"|(?:program|strategi|plan|policy|handlingsprogram|utvecklingsprogram|handlingsplan)\w* för (?:ett |en |det |hållbar |bättre |ökad |fortsatt |lokal |kommunens )*"
     r"(?:\w+ )?(?:näringsliv\w*|företag\w*|tillväxt\w*|entreprenörskap|jobb och tillväxt|arbete och tillväxt)"
 )
 ACTION_NOUN = re.compile(r"\b(?:handlingsplan|aktivitetsplan|genomförandeplan|åtgärdsplan|insatsplan|verksamhetsplan)\w*")
 #: Vocabularies live in data/vocabulary.json (other genres' titles and body words, party names).
-VOCABULARY = json.loads((Path(__file__).parent / "data" / "vocabulary.json").read_text(encoding="utf-8"))
 _OTHER_TITLE: dict[str, str] = VOCABULARY["other_genre_titles"]
 _OTHER_TITLE_RE = {k: re.compile(v) for k, v in _OTHER_TITLE.items()}
 _RUS_TITLE = re.compile(
@@ -91,15 +93,15 @@ _VOICE = re.compile(
 )
 _FOCUS = re.compile(r"fokusområde\w*|insatsområde\w*|prioriterade områden|målområde\w*|strategiska områden|strategiområde\w*|\bmål\s*\d|\bdelmål|övergripande mål|målbild|strategier|\bvision\b")
 _TOC_GOALS = re.compile(r"mål|fokusområde|insatsområde|vision|strategi|prioriter|genomförande|uppföljning|handlingsplan|inledning|bakgrund|syfte")
-_BIZ_TERMS = re.compile(r"näringsliv\w*|företag\w*|tillväxt\w*|entreprenör\w*|etabler\w*|företagsklimat\w*|arbetstillfäll\w*|innovation\w*")
+_BIZ_TERMS = re.compile(BUSINESS_TERMS_RE)
 _OTHER_GENRE_BODY = {k: re.compile(v) for k, v in VOCABULARY["other_genre_body"].items()}
 _PARENT_PROGRAM = re.compile(
-    r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
+    r"\btillhör\s*:?\s*(?:\w+ ){0,3}(?:näringslivs|tillväxt)\w*(?:" + DOCUMENT_NOUNS_RE + r")"
     r"|\b(?:till|inom|kopplad till|genomförandet av|enligt|med stöd av|för att nå|för att genomföra|för att förverkliga|utgår från|bygger på)\s+"
     r"(?:det |den |vårt |vår |kommunens )?(?:\w+ )?(?:nya )?(?:näringslivs\w*(?:programmet|strategin|planen|policyn)|tillväxt\w*(?:programmet|strategin)"
     r"|(?:strategi|program) för (?:hållbar )?tillväxt|näringslivs\w*(?:program|strategi) (?:20\d\d|för)|tillväxt\w*(?:program|strategi) (?:20\d\d|för))"
     r"|(?:programmets|strategins) (?:mål|fokusområden|insatsområden|inriktning)|(?:programmet|strategin) anger (?:målen|inriktningen)"
-    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)"
+    r"|\b(?:utgår från|bygger på|genomför|till)\s+(?:kommunens|stadens|\w+s (?:kommuns|stads)) (?:nya )?(?:näringslivs|tillväxt)\w*(?:" + DOCUMENT_NOUNS_RE + r")"
 )
 _ADOPTED_BY_OTHER = re.compile(
     r"(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|antas|godkänd)\s+(?:av\s+)?"
@@ -118,71 +120,10 @@ _CHROME_NEWS = re.compile(r"nyhet|aktuellt|press|arkiv|evenemang|kalendarium")
 #: The title block names one municipality as the owner: "… för Skövde kommun", "Borås Stads …".
 _OWN_OWNER = re.compile(r"\b(?:för|i) \w+(?:-\w+)? (?:kommun|stad)\b|\b\w+s (?:kommuns|stads)\b|^\s*\w+(?:-\w+)? (?:kommun|stad)\s*$", re.M)
 _OWN_MUNI = re.compile(r"\b(?:\w+ kommun|\w+ stad|kommunen|kommunens)\b")
-_PROGRAM_NOUN = r"\w*(?:program|strategi|policy|plan)(?:met|men|et|en|n)?\b|styrdokument(?:et)?"
-#: A page that reports a program's adoption in the past tense, in running text ("I mars 2017 antog
-#: kommunfullmäktige en näringslivsstrategi", "Det nya programmet fastställdes …", "… har fattat
-#: beslut om en tillväxtstrategi"): the page is *about* the program. A cover's "Antagen av KF" is
-#: a participle, not this.
-ADOPTION_REPORTED = re.compile(
-    r"\b(?:antog|antogs|fastställdes|beslutades|klubbades|godkändes|reviderades|togs fram|förlängs|förlängdes|har (?:\w+ )?(?:antagit|fastställt|klubbat|godkänt|reviderat)"
-    r"|har fattat beslut om|fattade beslut om|beslutade (?:att anta|om))\b[^.\n]{0,80}?\b(?:" + _PROGRAM_NOUN + r")"
-    r"|\b(?:" + _PROGRAM_NOUN + r")[^.\n]{0,40}?\b(?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades)\b"
-    r"|(?:^|[.!?]\s+|\n)(?:det|den) (?:antogs|fastställdes|beslutades|klubbades|godkändes|reviderades) (?:av|i|den|på)\b"
-)
-#: The page points to the document it is about ("Du hittar programmet under Dokument", "Läs hela
-#: strategin", "Strategidokumentet pekar ut …", "Tillväxtstrategins innehåll på 5 minuter").
-POINTS_TO_DOCUMENT = re.compile(
-    r"du hittar (?:\w+ )?(?:programmet|strategin|policyn|planen|dokumentet|\w*programmet|\w*strategin|\w*policyn)"
-    r"|(?:strategi|program|policy|plan)?dokumentet (?:pekar|tydliggör|beskriver|innehåller|finns)|strategidokument"
-    r"|läs (?:hela |mer om |mer i )?(?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)"
-    r"|läs hela (?:\w+ )?\w*(?:program|strategi|policy|plan)\b|här kan du (?:läsa|ladda (?:ner|hem)|ta del av)"
-    r"|ladda (?:ner|hem) (?:\w+ )?(?:\w*programmet|\w*strategin|\w*policyn|\w*planen|dokumentet)|innehåll på \d+ minuter"
-    r"|under rubriken|(?:programmet|strategin|policyn|planen) (?:i sin helhet|finns (?:att läsa|att ladda|här|nedan|som))"
-)
-#: A page saying the municipality has no (written) program: "har inget eget näringslivsprogram",
-#: "arbetar utan en skriven strategi".
-NO_PROGRAM = re.compile(
-    r"(?:saknar|har inte|har inget|har ingen|finns (?:inte|inget|ingen))[^.\n]{0,40}?(?:eget |skrivet |formellt |antaget |fristående )*"
-    r"(?:näringslivsprogram|näringslivsstrategi|tillväxtprogram|tillväxtstrategi|\w*program\b|\w*strategi\b)"
-    r"|utan (?:ett |en )?(?:skrivet|formellt|eget|antaget|särskilt)\w* (?:\w+ )?(?:program|strategi|styrdokument)"
-)
-#: A web page that says it carries the program's own text.
-_FULL_TEXT = re.compile(r"sidan (?:innehåller|återger) (?:\w+ )?(?:fullständiga|hela) text|(?:hela|fullständiga) texten (?:i|till|ur) |nedan följer (?:\w+ )?(?:programmet|strategin|policyn)")
-#: A strategy still being written ("under framtagning", "förväntas tas upp för beslut").
-IN_PROCESS = re.compile(
-    r"under framtagning|under bearbetning|håller på att tas fram|(?:förväntas|ska|planeras) (?:tas upp för|antas|beslutas)"
-    r"|arbetar (?:\w+ )?med (?:att ta fram )?(?:en ny|ett nytt|en|ett) \w*(?:strategi|program)|arbetet med att ta fram"
-    r"|inför arbetet med (?:ett nytt|en ny)|arbetet resulterade i|dialogomgång\w*"
-    r"|(?:beslutade|gav|fick|uppdrog)[^.\n]{0,60}(?:ska|skulle|att) ta fram (?:ett|en) (?:nytt |ny )?\w*(?:program|strategi)"
-    r"|(?:programmet|strategin) (?:ska|skall) tas fram"
-)
-#: The document's own chapter furniture: headings a program has, as lines of their own.
-_PROGRAM_HEADING = re.compile(
-    r"(?m)^\s*[•*–-]?\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:inledning|bakgrund|syfte(?: och mål)?|mål(?:sättning\w*)?|vision(?: och mål)?|fokusområden?|insatsområden?"
-    r"|strategiska (?:områden|inriktningar)|strategi \d+|genomförande|uppföljning|förord|sammanfattning|innehållsförteckning|innehåll"
-    r"|prioriterade områden|utgångspunkter|handlingsplan|aktiviteter|åtgärder|detaljer|ansvarig)\s*:?\s*$"
-    r"|^\s*(?:[a-zåäö]\.|\d+\.)?\s*(?:mål|delmål|aktivitet|åtgärd)\s*:"
-)
-#: Issuers that are never the municipality: a newspaper, a party, a university, a consultancy, a
-#: business association, another country's municipality.
-OTHER_ISSUER = re.compile(
-    r"(?m)^\s*(?:ledare|debatt|insändare|krönika)\s*$|\b(?:ledarsida\w*|ledarredaktion\w*|debattartikel\w*|insändare|krönikör|prenumerera|e-tidningen)\b"
-    r"|\b(?:" + "|".join(VOCABULARY["parties"]) + r")"
-    r" (?:i|vill|anser|föreslår|kräver)\b|\bvårt parti\b|partiprogram|valmanifest"
-    r"|\b(?:examensarbete|kandidatuppsats|magisteruppsats|masteruppsats|handledare|examinator|högskolepoäng)\b"
-    r"|\b(?:vår kund|vår uppdragsgivare|kundcase)\b"
-    r"|\b(?:kommunen i finland|i finland|åland\w*|finska kommun\w*)\b|\bkommittén?s? slutrapport|slutbetänkande"
-)
-
-
 def _title_names_body(text: str) -> bool:
     from classify.regional import load_gazetteer
 
     return load_gazetteer().bodies.search(text) is not None
-
-
-def _log1(x: float) -> float:
-    return math.log1p(max(0.0, x))
 
 
 @dataclass
@@ -247,7 +188,6 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     title = own_title(doc).lower()
     opening = doc.opening
     n_open = max(len(opening), 1)
-    url = (doc.url or "").lower()
     anchor = (doc.anchor or "").lower()
 
     # "Ge idéerna plats! Handlingsprogram. För ett bättre företagsklimat": sentence marks inside a title
@@ -265,7 +205,7 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     f["t_definite"] = 1.0 if _DEFINITE_TITLE.search(title) else 0.0
     f["t_sentence"] = 1.0 if _TITLE_VERB.search(title) else 0.0
     f["t_body"] = 1.0 if _title_names_body(tb) else 0.0
-    f["joint_body"] = _log1(doc.count(_JOINT_BODY, n_open))
+    f["joint_body"] = log1(doc.count(_JOINT_BODY, n_open))
     f["t_long_sentence"] = 1.0 if len(title.split()) > 9 else 0.0
     for key, rx in _OTHER_TITLE_RE.items():
         f[f"t_other_{key}"] = 1.0 if rx.search(title) else 0.0
@@ -283,43 +223,29 @@ def genre_features(doc: DocText, region_is_municipality: bool = False) -> GenreS
     # the document's own title names one municipality as its owner ("… för Askersunds kommun")
     f["t_own_title"] = 1.0 if _OWN_OWNER.search(title) else 0.0
 
-    f["news"] = _log1(doc.count(_NEWS, n_open))
-    f["reporting"] = _log1(doc.count(_REPORTING, n_open))
-    f["protocol"] = _log1(doc.count(_PROTOCOL, n_open))
-    f["tjs"] = _log1(doc.count(_TJS, n_open))
-    f["summary"] = _log1(doc.count(_SUMMARY, n_open))
-    f["chrome"] = _log1(doc.count(_CHROME, n_open))
-    f["adoption_block"] = _log1(doc.count(_ADOPTION_BLOCK, n_open))
+    f["news"] = log1(doc.count(_NEWS, n_open))
+    f["reporting"] = log1(doc.count(_REPORTING, n_open))
+    f["protocol"] = log1(doc.count(_PROTOCOL, n_open))
+    f["tjs"] = log1(doc.count(_TJS, n_open))
+    f["summary"] = log1(doc.count(_SUMMARY, n_open))
+    f["chrome"] = log1(doc.count(_CHROME, n_open))
+    f["adoption_block"] = log1(doc.count(_ADOPTION_BLOCK, n_open))
     f["doctype_program"] = 1.0 if _DOCTYPE_PROGRAM.search(opening) else 0.0
     voice = doc.count(_VOICE, n_open)
-    f["voice"] = _log1(voice)
+    f["voice"] = log1(voice)
     f["voice_raw"] = float(voice)
-    f["focus"] = _log1(doc.count(_FOCUS, n_open))
+    f["focus"] = log1(doc.count(_FOCUS, n_open))
     toc = [doc.full[a:b].lower() for a, b in doc.toc_spans]
     f["toc"] = 1.0 if toc else 0.0
-    f["toc_goals"] = _log1(sum(1 for line in toc if _TOC_GOALS.search(line)))
+    f["toc_goals"] = log1(sum(1 for line in toc if _TOC_GOALS.search(line)))
     f["biz_density"] = min(3.0, 1000.0 * doc.count(_BIZ_TERMS, n_open) / n_open / 4.0)
     for key, rx in _OTHER_GENRE_BODY.items():
         f[f"body_{key}"] = min(3.0, 1000.0 * doc.count(rx, n_open) / n_open / 2.0)
     f["parent_program"] = 1.0 if doc.search(_PARENT_PROGRAM, 1200) else 0.0
-    f["own_municipality"] = _log1(doc.count(_OWN_MUNI, n_open))
-    f["pages"] = _log1(doc.n_pages)
-    f["length"] = _log1(len(doc.full) / 1000.0)
-    f["url_file"] = 1.0 if re.search(r"\.(?:pdf|docx?|odt)(?:$|\?)|/download/|/globalassets/|/contentassets/|/wp-content/uploads/|/sites/default/files/", url) else 0.0
-    f["url_news"] = 1.0 if re.search(r"nyhet|news|aktuellt|arkiv|pressmeddelande|press|article|artikel|blogg?\b|/blog/|/20\d\d/\d\d/", url) else 0.0
-    f["url_protocol"] = 1.0 if re.search(r"protokoll|kallelse|sammantrade|handlingar|moten", url) else 0.0
-    # a chapter of a program published as web pages: /naringslivsstrategi/fokusomraden/
-    f["url_program_section"] = 1.0 if re.search(r"/(?:naringslivs|tillvaxt)(?:program|strategi|plan|policy)[\w-]*/[\w-]+", url) else 0.0
-    f["url_biz"] = 1.0 if re.search(r"naringslivs?(?:program|strategi|plan|policy)|tillvaxt(?:program|strategi)|n%c3%a4ringslivs", url) else 0.0
-    f["adoption_reported"] = _log1(doc.count(ADOPTION_REPORTED, n_open))
-    f["points_to_document"] = _log1(doc.count(POINTS_TO_DOCUMENT, n_open))
-    f["in_process"] = 1.0 if doc.search(IN_PROCESS, 2500) else 0.0
-    f["program_headings"] = _log1(doc.count(_PROGRAM_HEADING, n_open))
-    f["other_issuer"] = _log1(doc.count(OTHER_ISSUER, n_open))
-    fmt = (doc.format or "").lower()
-    f["no_program"] = 1.0 if doc.search(NO_PROGRAM, 2500) else 0.0
-    f["fmt_file"] = 1.0 if fmt in ("pdf", "docx", "doc", "odt") else 0.0
-    f["fmt_html"] = 1.0 if fmt == "html" else 0.0
+    f["own_municipality"] = log1(doc.count(_OWN_MUNI, n_open))
+    f["pages"] = log1(doc.n_pages)
+    f["length"] = log1(len(doc.full) / 1000.0)
+    f.update(role_features(doc))
     return GenreSignals(features=f, title_block=tb)
 
 
@@ -342,29 +268,6 @@ RULE_BIAS = -2.5
 def rule_score(f: dict[str, float]) -> float:
     """Logit of a hand-weighted relevance score from the genre features."""
     return RULE_BIAS + sum(w * f.get(k, 0.0) for k, w in RULE_WEIGHTS.items())
-
-
-def is_web_page(doc: DocText, f: dict[str, float]) -> bool:
-    """An HTML page (as the crawl says, else: one short page that is not a file URL)."""
-    if f.get("fmt_html"):
-        return True
-    if f.get("fmt_file") or f.get("url_file"):
-        return False
-    return doc.n_pages == 1 and len(doc.full) < 8000
-
-
-def summarises_program(doc: DocText, f: dict[str, float]) -> bool:
-    """A web page *about* a program: it reports the adoption, points to the document or tells of the
-    drafting, and lacks the program's own chapter furniture."""
-    if not is_web_page(doc, f):
-        return False
-    about = f["adoption_reported"] + f["points_to_document"] + f["in_process"]
-    if f["in_process"]:
-        return True
-    if doc.search(_FULL_TEXT, 2500, flat=True):  # "Den här sidan innehåller strategins fullständiga text"
-        return False
-    # a page that speaks as the program throughout ("Vi ska …" again and again) is the program's text
-    return about >= math.log1p(1) and f["program_headings"] < math.log1p(3) and not f["doctype_program"] and f["voice_raw"] < 8
 
 
 #: Business words in the opening (per 4,000 characters) for an action plan to stand for the program.

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import BIZ_PROGRAM, GenreSignals, is_web_page, own_title, rule_role, rule_score
+from classify.genre import BIZ_PROGRAM, GenreSignals, own_title, rule_role, rule_score
+from classify.role import is_web_page
 from classify.calibrate import PROGRAM_ROLES, Calibrator
 from classify.calibrate import features as calibration_features
 from classify.calibrate import load as load_calibration

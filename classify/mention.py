@@ -14,15 +14,17 @@ import re
 from dataclasses import dataclass, field
 
 from classify.document import Evidence
-from classify.genre import ADOPTION_REPORTED, BIZ_PROGRAM, IN_PROCESS
+from classify.genre import BIZ_PROGRAM
+from classify.role import ADOPTION_REPORTED, IN_PROCESS
 from classify.segment import DocText
 from classify.validity import assess_validity
+from classify.vocabulary import DOCUMENT_NOUNS_RE
 
 #: Roles whose pages can report a program of the municipality (other issuers' pages cannot).
 MENTION_ROLES = ("summary_page", "landing_page", "news", "protocol", "tjansteskrivelse", "other", "program_webpage")
 #: Adoption as a decision (protocols, tjänsteskrivelser): "beslutar att anta", "föreslås anta".
 _DECISION = re.compile(r"(?:beslutar|beslutade|föreslår|föreslås|beslöt)\s+(?:\w+\s+){0,3}(?:att\s+)?(?:anta|fastställa|godkänna|revidera|förlänga)")
-_HAS = re.compile(r"\b(?:vårt|vår|kommunens|stadens|\w+s kommuns) (?:gällande |nuvarande )?(?:näringslivs|tillväxt)\w*(?:program|strategi|plan|policy)\w*")
+_HAS = re.compile(r"\b(?:vårt|vår|kommunens|stadens|\w+s kommuns) (?:gällande |nuvarande )?(?:näringslivs|tillväxt)\w*(?:" + DOCUMENT_NOUNS_RE + r")\w*")
 
 #: A proposal or draft is not (yet) a program the municipality has.
 _PROPOSAL = re.compile(r"förslag|remiss|utkast|ska tas fram|tas fram|arbetet med")

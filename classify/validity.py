@@ -17,6 +17,7 @@ from datetime import date
 
 from classify.document import Evidence
 from classify.segment import DocText, Hit
+from classify.vocabulary import DOCUMENT_NOUNS_RE
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
@@ -33,7 +34,7 @@ _RANGE = re.compile(
 #: Two years side by side at the end of a title (the hyphen lost in extraction), the second later.
 _BARE_RANGE = re.compile(rf"\b({_YEAR})\s+(20[0-4]\d)\s*$")
 _PROGRAM_NOUN = (
-    r"(?:näringslivs|tillväxt|utvecklings|närings|företags)\w*(?:program|strategi|plan|policy)\w*"
+    r"(?:näringslivs|tillväxt|utvecklings|närings|företags)\w*(?:" + DOCUMENT_NOUNS_RE + r")\w*"
     r"|\bprogram(?:met)?\b|\bstrategi(?:n)?\b|\bplan(?:en)?\b|\bpolicy(?:n)?\b"
 )
 _PERIOD_CTX = re.compile(

@@ -1,10 +1,11 @@
 """The classifier's version id, derived from what decides its output.
 
-``CLASSIFIER_VERSION`` is a hash of classify's source files (``classify/**/*.py``) and data files
-(``classify/data/*.json``: gazetteer, calibration, vocabularies; the training corpus
-``data/corpus/train*.jsonl``). Any change to one of them changes the id, so a run re-classifies what
-an older classifier decided (issue 13). The relevance model has its own hash (``model_hash``,
-computed from the fitted numbers); :func:`full_version` combines both.
+``CLASSIFIER_VERSION`` is a hash (:func:`storage.version.source_hash`) of classify's source files
+(``classify/**/*.py``) and data files (``classify/data/*.json``: gazetteer, calibration,
+vocabularies; the training corpus ``data/corpus/train*.jsonl``) and of the shared business vocabulary
+it reads (``lexicon/**/*.py``, ``lexicon/data/*.json``). Any change to one of them changes the id, so
+a run re-classifies what an older classifier decided (issue 13). The relevance model has
+its own hash (``model_hash``, computed from the fitted numbers); :func:`full_version` combines both.
 """
 
 from __future__ import annotations
@@ -12,27 +13,25 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import lexicon
+from storage.version import source_hash as _files_hash
+
 ROOT = Path(__file__).parent
+LEXICON_ROOT = Path(lexicon.__file__).parent
+#: The classifier's inputs, as glob patterns relative to :data:`ROOT`.
+INPUTS = ("**/*.py", "data/*.json", "data/corpus/train*.jsonl")
+#: The shared vocabulary's inputs, relative to :data:`LEXICON_ROOT`.
+LEXICON_INPUTS = ("**/*.py", "data/*.json")
 #: Files the model writes or caches are not inputs (the model is identified by its own hash).
-_NOT_INPUTS = {"model.json"}
+_NOT_INPUTS = ("data/model.json",)
 
 
-def input_files(root: Path = ROOT) -> list[Path]:
-    """The source and data files the classifier's output depends on, in a stable order."""
-    files = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts]
-    data = root / "data"
-    files += [p for p in data.glob("*.json") if p.name not in _NOT_INPUTS]
-    files += list((data / "corpus").glob("train*.jsonl"))
-    return sorted(set(files), key=lambda p: p.relative_to(root).as_posix())
-
-
-def source_hash(root: Path = ROOT) -> str:
-    h = hashlib.sha256()
-    for path in input_files(root):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:12]
+def source_hash(root: Path = ROOT, lexicon_root: Path = LEXICON_ROOT) -> str:
+    """A short hash of the classifier's source and data files under ``root`` and of the shared
+    vocabulary under ``lexicon_root``."""
+    own = _files_hash(root, exclude=_NOT_INPUTS, patterns=INPUTS)
+    shared = _files_hash(lexicon_root, patterns=LEXICON_INPUTS)
+    return hashlib.sha256(f"{own}+{shared}".encode()).hexdigest()[:12]
 
 
 CLASSIFIER_VERSION = f"classify-{source_hash()}"

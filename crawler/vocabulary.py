@@ -5,6 +5,9 @@ Text is *folded* first (lower case, å/ä→a, ö→o, punctuation to spaces) so
 (``/naringsliv/naringslivsprogram``), percent-escaped paths and visible text all match the same
 stems. Stems match as substrings, so compounds score for each part they contain
 (``näringslivsprogram`` = näringsliv + program + näringslivsprogram).
+
+The business words the classifier shares (program names, document nouns, a program's subjects) and
+the folding come from :mod:`lexicon`; the weights and the other words are the crawler's own.
 """
 
 from __future__ import annotations
@@ -13,12 +16,11 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from lexicon import DOCUMENT_NOUNS, PROGRAM_NAMES, PROGRAM_SUBJECTS, fold
 
 #: Names of the documents we look for (strong signals).
 PROGRAM_TERMS: dict[str, float] = {
-    "naringslivsprogram": 10, "naringslivsstrategi": 10, "tillvaxtprogram": 10, "tillvaxtstrategi": 10,
+    **{fold(name): 10 for name in PROGRAM_NAMES},
     "naringslivsplan": 9, "naringslivspolicy": 9, "naringslivspolitisk": 9, "naringslivs och tillvaxt": 8,
     "hallbar tillvaxt": 6, "foretagsklimat": 6, "naringslivsutveckling": 6, "naringslivsarbete": 5,
     "handlingsplan": 4, "handlingsprogram": 4, "aktivitetsplan": 4, "genomforandeplan": 4,
@@ -47,9 +49,11 @@ NEGATIVE_TERMS: dict[str, float] = {
 VOCABULARY: dict[str, float] = {**PROGRAM_TERMS, **SECTION_TERMS, **NEGATIVE_TERMS}
 _STEMS = tuple(VOCABULARY)
 
+#: The subject of a business program, folded (näringsliv, tillväxt, företagsklimat).
+_SUBJECTS = tuple(map(fold, PROGRAM_SUBJECTS))
 #: Title words for an HTML page that may itself be a program (kept as a candidate document).
 _PROGRAM_TITLE_RE = re.compile(
-    r"naringslivs ?(program|strategi|plan|policy|politisk)|tillvaxt ?(program|strategi)|"
+    r"naringslivs ?(" + "|".join(map(fold, DOCUMENT_NOUNS)) + r"|politisk)|tillvaxt ?(program|strategi)|"
     r"strategi for (hallbar )?tillvaxt|foretagsklimat|naringslivsutveckling|"
     r"handlingsplan (for|fran) naringsliv|handlingsprogram for naringsliv|utvecklingsprogram for naringsliv"
 )
@@ -58,12 +62,7 @@ _PROGRAM_TITLE_RE = re.compile(
 def names_business_topic(text: str) -> bool:
     """Does a title, link text or URL speak of business or growth (a program's subject)?"""
     folded = fold(text)
-    return any(word in folded for word in ("naringsliv", "tillvaxt", "foretagsklimat"))
-
-
-def fold(text: str) -> str:
-    """Lower case, Swedish letters folded to ASCII, punctuation to single spaces."""
-    return _NON_WORD.sub(" ", text.lower().translate(_FOLD)).strip()
+    return any(word in folded for word in _SUBJECTS)
 
 
 @lru_cache(maxsize=65536)

@@ -13,12 +13,16 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 
-def source_hash(root: Path, *, exclude: Iterable[str] = (), patterns: Iterable[str] = ("*.py",)) -> str:
+def source_hash(root: Path, *, exclude: Iterable[str] = (), patterns: Iterable[str] = ("**/*.py",)) -> str:
     """A short hash of the files under ``root`` matching ``patterns`` (relative path + bytes), so that a
-    version derived from it changes whenever any of those files does. ``exclude``: relative paths left out."""
+    version derived from it changes whenever any of those files does.
+
+    ``patterns``: glob patterns relative to ``root`` (``"**/*.py"``: every module below it;
+    ``"data/*.json"``: the JSON files of ``root/data`` only). ``exclude``: relative paths left out.
+    ``__pycache__`` folders never count."""
     skip = set(exclude)
     digest = hashlib.sha256()
-    files = sorted({p for pattern in patterns for p in root.rglob(pattern) if "__pycache__" not in p.parts})
+    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts})
     for path in files:
         rel = path.relative_to(root).as_posix()
         if rel in skip:

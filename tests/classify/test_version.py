@@ -59,3 +59,28 @@ def test_model_is_trained_into_the_user_cache(tmp_path, monkeypatch):
     assert path.is_relative_to(tmp_path / "cache" / "kommun-inventering")
     package = version.ROOT
     assert not path.is_relative_to(package)
+
+
+def test_only_the_listed_inputs_count(tmp_path):
+    """Patterns are relative to the classifier's folder: the dev sets and JSON files outside ``data/``
+    are not inputs (evaluating must not re-classify), a new training file is."""
+    root = _copy(tmp_path)
+    before = version.source_hash(root)
+    dev = root / "data" / "corpus" / "dev_gen.jsonl"
+    dev.write_bytes(dev.read_bytes() + b"\n")
+    (root / "data" / "corpus" / "notes.json").write_text("{}", encoding="utf-8")
+    assert version.source_hash(root) == before
+    (root / "data" / "corpus" / "train_new.jsonl").write_text("{}\n", encoding="utf-8")
+    assert version.source_hash(root) != before
+
+
+def test_version_changes_with_the_shared_vocabulary(tmp_path):
+    """The business words shared with the crawler (lexicon/data/*.json) decide the classifier's output too."""
+    root = _copy(tmp_path)
+    lex = tmp_path / "lexicon"
+    shutil.copytree(version.LEXICON_ROOT, lex, ignore=shutil.ignore_patterns("__pycache__"))
+    before = version.source_hash(root, lex)
+    assert before == version.source_hash(root, lex)
+    data = lex / "data" / "business.json"
+    data.write_bytes(data.read_bytes().replace("tillväxtstrategi".encode(), "tillväxtplan".encode(), 1))
+    assert version.source_hash(root, lex) != before
