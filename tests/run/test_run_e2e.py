@@ -262,6 +262,7 @@ def test_next_year_run_reuses_documents_carries_reviews_and_diffs(finished_run, 
     reused = conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ? AND status = 'reused'", (outcome.run_id,)).fetchone()[0]
     assert reused > 0  # 304 Not Modified: the stored copy is linked, not fetched again
     docs_2018 = {d["sha256"]: d for d in map(json.loads, (folder / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert target["sha256"] in docs_2018, (target["url"], target.get("status"), sorted(d["url"] for d in docs_2018.values())[:5])
     assert docs_2018[target["sha256"]]["sustainability"] is True  # the human value carried over
     assert docs_2018[target["sha256"]]["review_status"] == "reviewed"
     summary = (folder / "sammanfattning.md").read_text(encoding="utf-8")
