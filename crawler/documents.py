@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from storage.formats import sniff_format
@@ -117,6 +118,7 @@ def classify_response(url: str, content_type: str, disposition: str, body: bytes
     return DocumentKind("other", filename, "content-type")
 
 
+@lru_cache(maxsize=65536)
 def is_document_url(url: str) -> bool:
     """Does a URL *look* like a file (used to decide the link's budget class, not the kind)?"""
     path = urlsplit(url).path.lower()

@@ -108,6 +108,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
+    "crawler.proxy.CachingProxyMiddleware": 750,  # Scrapy's, with no_proxy decided once per host
     "crawler.robots.RobotsMiddleware": 100,
     "crawler.politeness.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ScopeGuardMiddleware": 760,

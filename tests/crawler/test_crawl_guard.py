@@ -32,3 +32,26 @@ def test_no_proxy_is_honoured_and_the_switch_permits_loopback(simweb, tmp_path):
     assert summary.complete and row["status"] == "ok" and row["pages"] >= 1
     mine = [r for r in simweb.request_log.snapshot()[start:] if r.host in ("127.0.0.1", "")]
     assert mine and not any(r.via_proxy for r in mine)  # no_proxy: straight to the server, not through it
+
+
+def test_the_proxy_middleware_decides_no_proxy_once_per_host(monkeypatch):
+    from scrapy import Request
+
+    from crawler.proxy import CachingProxyMiddleware
+
+    monkeypatch.setenv("http_proxy", "http://proxy.example:3128")
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    monkeypatch.setenv("no_proxy", "intern.example")
+    mw = CachingProxyMiddleware()
+    through = Request("https://www.lomma.se/naringsliv")
+    direct = Request("http://intern.example/a")
+    mw.process_request(through)
+    mw.process_request(direct)
+    assert through.meta["proxy"] == "http://proxy.example:3128" and "proxy" not in direct.meta
+    monkeypatch.setenv("no_proxy", "www.lomma.se")  # decided once per host, as the process started
+    again = Request("https://www.lomma.se/other")
+    mw.process_request(again)
+    assert again.meta["proxy"] == "http://proxy.example:3128"
+    own = Request("http://www.lomma.se/", meta={"proxy": None})  # meta["proxy"] still wins
+    mw.process_request(own)
+    assert own.meta["proxy"] is None
