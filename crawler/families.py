@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.vocabulary import fold
+
 #: Pages a family may cost before its links lose score, and the loss per further barren page.
 FREE_PAGES = 6
 PENALTY_PER_PAGE = 1.0
@@ -30,7 +32,6 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_PARAMS = ("sida", "page", "p", "pg", "sid", "start", "offset", "pagenumber", "pageindex")
 _PAGER_WORDS = {"nasta", "next", "foregaende", "previous", "forra", "sista", "last", "forsta", "first", "",
                 "visa fler", "fler", "more", "aldre", "nyare"}
-_FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
 @lru_cache(maxsize=65536)
@@ -42,13 +43,25 @@ def family_key(url: str) -> str:
     return f"{parts.hostname}{_DIGITS.sub('N', directory)}" + ("?" + ",".join(keys) if keys else "")
 
 
+def _page_param(params: dict[str, str]) -> tuple[str, str] | None:
+    """The page parameter of a query and its value (the first of :data:`_PAGE_PARAMS` present)."""
+    for name in _PAGE_PARAMS:
+        if name in params:
+            return name, params[name]
+    return None
+
+
+def _number(name: str, value: str) -> int:
+    return int(value) // 10 + 1 if name in ("start", "offset") else int(value)
+
+
 def page_number(url: str) -> int:
     """The page of a listing a URL shows (``?sida=3`` → 3, ``?start=20`` → 3), 1 when it does not say."""
     params = dict(parse_qsl(urlsplit(url).query, keep_blank_values=True))
     for name in _PAGE_PARAMS:
         value = params.get(name, "")
         if value.isdigit():
-            return int(value) // 10 + 1 if name in ("start", "offset") else int(value)
+            return _number(name, value)
     return 1
 
 
@@ -57,7 +70,7 @@ def pager_page(link_url: str, anchor: str, page_url: str) -> int | None:
 
     A pager link stays on the same path as the page it is on, changes at most its page parameter
     (``sida``, ``page``, ``p``, ``start`` …) and says so: a number, "Nästa", "Föregående", "»"."""
-    text = anchor.strip().lower().translate(_FOLD).strip("»«›‹<>.… ")
+    text = fold(anchor)
     if not (text.isdigit() or text in _PAGER_WORDS):
         return None
     a, b = urlsplit(link_url), urlsplit(page_url)
@@ -66,16 +79,14 @@ def pager_page(link_url: str, anchor: str, page_url: str) -> int | None:
     mine = dict(parse_qsl(a.query, keep_blank_values=True))
     theirs = dict(parse_qsl(b.query, keep_blank_values=True))
     number = 1
-    for name in _PAGE_PARAMS:
-        if name in mine:
-            if not mine[name].isdigit():
-                return None
-            number = int(mine[name])
-            if name in ("start", "offset"):
-                number = number // 10 + 1
-            mine.pop(name)
-            theirs.pop(name, None)
-            break
+    param = _page_param(mine)
+    if param is not None:
+        name, value = param
+        if not value.isdigit():
+            return None
+        number = _number(name, value)
+        mine.pop(name)
+        theirs.pop(name, None)
     else:
         theirs = {k: v for k, v in theirs.items() if k not in _PAGE_PARAMS}
     return number if mine == theirs else None

@@ -183,8 +183,7 @@ class Frontier:
         their links then followed as the page's own (the page's relevance rides along as the score)."""
         out: list[Request | None] = []
         for url in urls[:MAX_JSON_ENDPOINTS_PER_PAGE]:
-            host = urlsplit(url).hostname
-            if not (site.scope.allows_page(host) or site.scope.allows_document(host)):
+            if not site.scope.allows_document(urlsplit(url).hostname):  # page hosts included
                 continue
             url = clean_url(url)
             if structural_problem(url, site.limits):

@@ -40,7 +40,7 @@ def inline_json(root: etree._Element) -> list[str]:
     for el in root.iter("script"):
         kind = (el.get("type") or "").split(";", 1)[0].strip().lower()
         if kind in _JSON_TYPES and el.text:
-            out.append(el.text[:MAX_JSON_BYTES])
+            out.append(el.text)
     return out
 
 

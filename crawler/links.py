@@ -203,10 +203,15 @@ _JSON_HINT = re.compile(rb"application/(?:ld\+)?json|data-(?:src|url|endpoint|ap
 def _read_json(page: ParsedPage, root: "etree._Element", base_url: str) -> None:
     """Links in the page's inline JSON join its links; the JSON endpoints its scripts read are noted."""
     for text in jsonlinks.inline_json(root):
-        data = jsonlinks.parse(text, base_url)
-        if data is not None:
-            page.links.extend(Link(url, anchor, "") for url, anchor in jsonlinks.links(data, base_url))
+        page.links.extend(json_links(text, base_url))
     page.json_endpoints = jsonlinks.endpoints(root, base_url)
+
+
+def json_links(body: bytes | str, base_url: str) -> list[Link]:
+    """The addresses in a JSON text (a script block or an endpoint's reply) as links, anchored by
+    their entry's title; none when it is not JSON (see :mod:`crawler.jsonlinks`)."""
+    data = jsonlinks.parse(body, base_url)
+    return [] if data is None else [Link(url, anchor, "") for url, anchor in jsonlinks.links(data, base_url)]
 
 
 def _search_form(form: etree._Element, base_url: str) -> SearchForm | None:

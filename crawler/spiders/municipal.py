@@ -23,12 +23,12 @@ from scrapy.http import Response, TextResponse
 from twisted.internet import task
 from twisted.python.failure import Failure
 
-from crawler import failures, jsonlinks
+from crawler import failures
 from crawler.config import CrawlConfig
 from crawler.documents import LEGACY_KINDS, classify_response
 from crawler.frontier import Frontier
 from crawler.items import REUSED, STORED, TOO_LARGE, UNSUPPORTED, FetchedDocument
-from crawler.links import Link, ParsedPage, page_relevance, parse_html
+from crawler.links import ParsedPage, json_links, page_relevance, parse_html
 from crawler.overrides import load_overrides
 from crawler.registry import Municipality, load_registry, select
 from crawler.robots import RobotsRules
@@ -217,10 +217,7 @@ class MunicipalSpider(scrapy.Spider):
         """A JSON endpoint a page reads: its addresses are followed as links of that page."""
         meta = response.meta
         self.writer.mark(site.kommunkod, meta["canon"], "done")
-        data = jsonlinks.parse(response.body, response.url)
-        if data is None:
-            return []
-        page = ParsedPage(links=[Link(url, anchor, "") for url, anchor in jsonlinks.links(data, response.url)])
+        page = ParsedPage(links=json_links(response.body, response.url))
         return self.frontier.follow(site, page, meta.get("ref") or response.url, meta["depth"] - 1, meta["score"])
 
     def _sitemaps(self, site: SiteState, home_url: str) -> list:
