@@ -14,7 +14,7 @@ from pathlib import Path
 from storage.atomic import atomic_write_text
 from simweb.sites.dynamic import SEARCH_QUERIES
 from simweb.sites.graph import reach, sitemap_discoverable
-from simweb.sites.realsize import pages_on_access
+from simweb.sites.realsize_pages import pages_on_access
 from simweb.sites.profile import TRAP_KINDS
 
 SCHEMA = "simweb-manifest/1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Callable
 
 from simweb.sites.model import Anchor, Block, DocPlacement, Link, Page
 from simweb.sites.placement import NAV_MODES, link
@@ -58,16 +59,22 @@ def build_news(b) -> None:
         site.pages[key] = listing
 
 
-def _pager(base: str, param: str, current: int, pages: int) -> list[Link]:
-    links = []
-    if current > 1:
-        links.append(Link(base if current == 2 else f"{base}?{param}={current - 1}", "Föregående"))
-    for n in range(1, pages + 1):
-        if n != current:
-            links.append(Link(base if n == 1 else f"{base}?{param}={n}", str(n)))
+def pager_links(url: Callable[[int], str], current: int, pages: int, *, window: int | None = None,
+                last: bool = False) -> list[Link]:
+    """A listing's pager: "Föregående", the page numbers (all, or ``window`` on each side), "Nästa"
+    (and "Sista" when ``last``); ``url(n)`` is the address of page ``n``."""
+    links = [Link(url(current - 1), "Föregående")] if current > 1 else []
+    low, high = (1, pages) if window is None else (max(1, current - window), min(pages, current + window))
+    links += [Link(url(n), str(n)) for n in range(low, high + 1) if n != current]
     if current < pages:
-        links.append(Link(f"{base}?{param}={current + 1}", "Nästa"))
+        links.append(Link(url(current + 1), "Nästa"))
+        if last:
+            links.append(Link(url(pages), "Sista"))
     return links
+
+
+def _pager(base: str, param: str, current: int, pages: int) -> list[Link]:
+    return pager_links(lambda n: base if n == 1 else f"{base}?{param}={n}", current, pages)
 
 
 def build_styrdokument(b) -> None:

@@ -153,7 +153,7 @@ class Site:
     sitemap_path: str | None = None          # where the sitemap (or sitemap index) is served
     search_cache: list | None = None         # built on first search
     chrome_cache: tuple | None = None        # header/menu/footer links, built on first render
-    real: Any = None                         # realsize.RealSize of a real-size site, else None
+    real: Any = None                         # realsize_pages.RealSize of a real-size site, else None
 
     @property
     def host(self) -> str:

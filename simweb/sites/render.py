@@ -6,7 +6,6 @@ the manifest's reachability is computed from them.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from urllib.parse import quote
 
@@ -145,8 +144,7 @@ def _json_html(site: Site, page: Page, block: Block) -> str:
                 "dokumentlistan.</p></noscript>"
                 + _DOCLIST_SCRIPT % "fetch(el.getAttribute('data-src')).then(function(r){return r.json()}).then(show);"
                 + "</section>")
-    data = (site.real.json_body if site.real is not None else b"{}").decode("utf-8")
-    data = json.dumps(json.loads(data), ensure_ascii=True).replace("</", "<\\/")
+    data = site.real.json_inline if site.real is not None else "{}"
     return (f'<section class="block block-json">{head}<ul id="dokumentlista" class="js-doclist"></ul>'
             f'<script type="application/json" id="dokumentlista-data">{data}</script>'
             + _DOCLIST_SCRIPT % "show(JSON.parse(document.getElementById('dokumentlista-data').textContent));"

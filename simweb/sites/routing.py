@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from html import escape
 from urllib.parse import parse_qsl, unquote
 
-from simweb.sites import dynamic, realsize
+from simweb.sites import dynamic, realsize_pages
 from simweb.sites.model import Page, Reply, Request, ServerState, Site
 from simweb.sites.render import encode_html, render_page
 
@@ -76,8 +76,8 @@ def route(site: Site, req: Request, state: ServerState) -> Reply:
     path, query, sid = _split_session(site, req)
     upath = unquote(path)
     if req.host != p.final_host:  # the document host
-        if upath == realsize.API and site.real is not None:
-            body = realsize.json_reply_body(site, dict(parse_qsl(query)))
+        if upath == realsize_pages.API and site.real is not None:
+            body = realsize_pages.json_reply_body(site, dict(parse_qsl(query)))
             if body is not None:
                 return Reply(200, body, "application/json; charset=utf-8", headers=[("Access-Control-Allow-Origin", "*")],
                              kommunkod=code)
@@ -148,7 +148,7 @@ def _dynamic_or_page(site: Site, upath: str, query: str, sid: str | None) -> Rep
     if page is None:
         page = site.pages.get(upath)
     if page is None and site.real is not None:  # a real-size site's pages made on access
-        page = realsize.page_on_access(site, upath, dict(params))
+        page = realsize_pages.page_on_access(site, upath, dict(params))
     if page is None:
         return None
     return _html_reply(site, page, sid=sid, print_mode=print_mode)
