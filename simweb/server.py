@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import itertools
 import logging
 import socket
@@ -24,12 +23,12 @@ import ssl
 import struct
 import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from simweb.caching import DocumentCache, http_date, not_modified
 from simweb.requestlog import RequestLog, RequestRecord
 from simweb.sites.model import Reply, Request, ServerState
 from simweb.tls import SiteCertificates
@@ -41,54 +40,6 @@ MAX_HEAD = 64 * 1024
 MAX_BODY = 10 * 1024 * 1024
 STREAM_CHUNK = 1 << 20
 _SELF_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
-
-
-class DocumentCache:
-    """A thread-safe LRU of rendered documents, bounded in total bytes."""
-
-    def __init__(self, max_bytes: int = 96 * 1024 * 1024, max_item: int = 16 * 1024 * 1024):
-        self.max_bytes, self.max_item = max_bytes, max_item
-        self._items: OrderedDict[tuple, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> bytes | None:
-        with self._lock:
-            data = self._items.get(key)
-            if data is not None:
-                self._items.move_to_end(key)
-            return data
-
-    def put(self, key: tuple, data: bytes) -> None:
-        if len(data) > self.max_item:
-            return
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = data
-            self._size += len(data)
-            while self._size > self.max_bytes and self._items:
-                _, old = self._items.popitem(last=False)
-                self._size -= len(old)
-
-
-def _http_date(ts: float) -> str:
-    return email.utils.formatdate(ts, usegmt=True)
-
-
-def _not_modified(reply: Reply, headers: dict[str, str]) -> bool:
-    inm = headers.get("if-none-match")
-    if inm is not None and reply.etag:
-        tags = {t.strip().removeprefix("W/") for t in inm.split(",")}
-        return "*" in tags or reply.etag in tags
-    ims = headers.get("if-modified-since")
-    if ims and reply.last_modified is not None:
-        try:
-            since = email.utils.parsedate_to_datetime(ims).timestamp()
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return False
-        return reply.last_modified <= since
-    return False
 
 
 class SimWebServer:
@@ -226,7 +177,7 @@ class SimWebServer:
     async def _simple(self, writer: asyncio.StreamWriter, status: int, text: str,
                       extra: list[tuple[str, str]] = ()) -> None:
         body = text.encode("utf-8")
-        head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Date: {_http_date(time.time())}",
+        head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Date: {http_date(time.time())}",
                 "Server: simweb/1.0", "Content-Type: text/plain; charset=utf-8",
                 f"Content-Length: {len(body)}", "Connection: close", *(f"{k}: {v}" for k, v in extra)]
         writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
@@ -359,7 +310,7 @@ class SimWebServer:
             writer.transport.abort()
             return 0, 0, False
         status, body, stream, size = reply.status, reply.body, None, 0
-        if status == 200 and _not_modified(reply, req.headers):
+        if status == 200 and not_modified(reply, req.headers):
             status, body = 304, b""
         elif reply.doc is not None:
             try:
@@ -375,7 +326,7 @@ class SimWebServer:
                 status, body = 500, reply.body
         length = size if stream is not None or (reply.doc is not None and reply.doc.defect == "oversized"
                                                 and status == 200) else len(body)
-        head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Date: {_http_date(time.time())}",
+        head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Date: {http_date(time.time())}",
                 "Server: simweb/1.0"]
         if req.via_proxy:
             head.append("Via: 1.1 simweb")
@@ -384,7 +335,7 @@ class SimWebServer:
         if reply.etag:
             head.append(f"ETag: {reply.etag}")
         if reply.last_modified is not None:
-            head.append(f"Last-Modified: {_http_date(reply.last_modified)}")
+            head.append(f"Last-Modified: {http_date(reply.last_modified)}")
         head.extend(f"{k}: {v}" for k, v in reply.headers)
         if status != 304:
             head.append(f"Content-Length: {length}")
